@@ -1,0 +1,65 @@
+/**
+ * The error catalogue. Every error Nariz raises on purpose carries a stable
+ * code from this table; HTTP layers map `status`, the CLI maps `exitCode`.
+ * The catalogue's completeness is tested (every code has a message and status).
+ */
+export const ERROR_CATALOGUE = {
+  NARIZ_USAGE: { status: 400, summary: 'The call was made incorrectly.' },
+  NARIZ_CSV_HEADER: { status: 400, summary: 'The CSV header is missing or lacks a required column.' },
+  NARIZ_CSV_VALUE: { status: 400, summary: 'A CSV cell holds a value that cannot be used.' },
+  NARIZ_CSV_SHAPE: { status: 400, summary: 'A CSV row has the wrong number of cells or broken quoting.' },
+  NARIZ_CSV_EMPTY: { status: 400, summary: 'The CSV has no usable sample rows.' },
+  NARIZ_UNKNOWN_SPECIES: { status: 400, summary: 'A species is not in the chemical table.' },
+  NARIZ_UNKNOWN_UNIT: { status: 400, summary: 'A concentration unit is not one of ppb, ppm, ugm3, mgm3.' },
+  NARIZ_CHEMICAL_TABLE: { status: 500, summary: 'The chemical table could not be read.' },
+  NARIZ_NO_THRESHOLD: { status: 400, summary: 'The chemical has no threshold of the requested tier.' },
+  NARIZ_BAD_SCENARIO: { status: 400, summary: 'A simulation scenario is inconsistent.' },
+  NARIZ_BAD_LIBRARY: { status: 400, summary: 'A signature library is malformed.' },
+  NARIZ_NUMERIC: { status: 500, summary: 'A numerical routine failed to converge or met a non-finite value.' },
+  NARIZ_NOT_FOUND: { status: 404, summary: 'The requested object does not exist.' },
+  NARIZ_IO: { status: 500, summary: 'A file could not be read or written.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** Where in an input an error was found: 1-based line, column name, byte offset. */
+export interface ErrorLocation {
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: string;
+  readonly byteOffset?: number;
+}
+
+export class NarizError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly location: ErrorLocation | undefined;
+
+  constructor(code: ErrorCode, message: string, location?: ErrorLocation, options?: { cause?: unknown }) {
+    super(formatMessage(message, location), options);
+    this.name = 'NarizError';
+    this.code = code;
+    this.status = ERROR_CATALOGUE[code].status;
+    this.location = location;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; location?: ErrorLocation } {
+    return this.location === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, location: this.location };
+  }
+}
+
+function formatMessage(message: string, loc: ErrorLocation | undefined): string {
+  if (loc === undefined) return message;
+  const parts: string[] = [];
+  if (loc.file !== undefined) parts.push(loc.file);
+  if (loc.line !== undefined) parts.push(`line ${loc.line}`);
+  if (loc.column !== undefined) parts.push(`column "${loc.column}"`);
+  if (loc.byteOffset !== undefined) parts.push(`byte ${loc.byteOffset}`);
+  return parts.length === 0 ? message : `${parts.join(', ')}: ${message}`;
+}
+
+export function isNarizError(e: unknown, code?: ErrorCode): e is NarizError {
+  return e instanceof NarizError && (code === undefined || e.code === code);
+}

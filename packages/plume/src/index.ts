@@ -1,0 +1,2 @@
+export * from './sigma.js';
+export * from './gaussian.js';
