@@ -5,3 +5,4 @@ export * from './met.js';
 export * from './units.js';
 export * from './chemicals.js';
 export * from './random.js';
+export * from './sortie.js';
