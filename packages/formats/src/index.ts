@@ -1,1 +1,9 @@
-export {};
+/**
+ * @nariz/formats — readers and writers for the files Nariz exchanges.
+ * Sortie CSV: docs/formats/sortie-csv.md.
+ */
+export { parseSortieCsv, readSortieCsvFile, readSortieCsvStream } from './sortie-csv/read.js';
+export { writeSortieCsv } from './sortie-csv/write.js';
+export { SORTIE_WARNING_CODES } from './sortie-csv/types.js';
+export type { ReadSortieOptions, ReadSortieResult, SortieWarning, WriteSortieOptions } from './sortie-csv/types.js';
+export { PRESSURE_RANGE_HPA, TEMP_RANGE_C } from './sortie-csv/rows.js';

@@ -1,0 +1,214 @@
+/**
+ * Data rows: cells -> validated numbers appended to typed-array columns.
+ * A row is decoded completely into scratch space before anything is
+ * appended, so a rejected row leaves no partial values behind, and every
+ * value that reaches a column has passed its check: no NaN slips through.
+ */
+import { STABILITY_UNKNOWN, STANDARD_PRESSURE_HPA, STANDARD_TEMP_C, toKgM3Factor, windFromToUv } from '@nariz/core';
+import type { ErrorCode, Sortie, SpeciesSeries } from '@nariz/core';
+import { Float64Builder, Uint8Builder } from '../growable-array.js';
+import { describeBadNumber, isEmptyCell, parseFiniteDecimal, parseStability } from './cells.js';
+import type { SortieColumns } from './columns.js';
+import { parseTimeCell } from './time.js';
+import { MAX_EXAMPLE_LINES } from './warnings.js';
+
+/** Plausible bounds for near-surface air; outside them the column is almost surely in other units (K, kPa, °F). */
+export const TEMP_RANGE_C = [-80, 70] as const;
+export const PRESSURE_RANGE_HPA = [300, 1100] as const;
+
+/** What is wrong with a row; the reader turns it into a NarizError or a skip. */
+export interface RowProblem {
+  readonly code: ErrorCode;
+  /** Groups repeats in lenient-mode warnings together with `column`. */
+  readonly kind: 'shape' | 'quoting' | 'empty' | 'number' | 'range' | 'time' | 'stability' | 'path';
+  readonly column: string | undefined;
+  readonly message: string;
+}
+
+export class RowDecoder {
+  private readonly timeS = new Float64Builder();
+  private readonly lat = new Float64Builder();
+  private readonly lon = new Float64Builder();
+  private readonly altAglM = new Float64Builder();
+  private readonly windU = new Float64Builder();
+  private readonly windV = new Float64Builder();
+  private readonly stability = new Uint8Builder();
+  private readonly tempC = new Float64Builder();
+  private readonly pressureHpa = new Float64Builder();
+  private readonly endLat: Float64Builder | undefined;
+  private readonly endLon: Float64Builder | undefined;
+  private readonly endAltAglM: Float64Builder | undefined;
+  private readonly kgM3: Float64Builder[];
+  private readonly scratchKgM3: Float64Array;
+  private problem: RowProblem | undefined;
+  private lastTimeS = -Infinity;
+  /** Lines where time went backwards (first few) and how often. */
+  readonly backwards = { count: 0, lines: [] as number[] };
+
+  constructor(private readonly cols: SortieColumns) {
+    if (cols.end !== undefined) {
+      this.endLat = new Float64Builder();
+      this.endLon = new Float64Builder();
+      this.endAltAglM = new Float64Builder();
+    }
+    this.kgM3 = cols.species.map(() => new Float64Builder());
+    this.scratchKgM3 = new Float64Array(cols.species.length);
+  }
+
+  get count(): number {
+    return this.timeS.length;
+  }
+
+  /** Appends the row and returns undefined, or appends nothing and returns the first problem found. */
+  decode(cells: readonly string[], line: number): RowProblem | undefined {
+    const c = this.cols;
+    if (cells.length !== c.width) {
+      return { code: 'NARIZ_CSV_SHAPE', kind: 'shape', column: undefined, message: `expected ${c.width} cells as in the header, found ${cells.length}` };
+    }
+    this.problem = undefined;
+
+    const timeCell = cells[c.time]!;
+    let timeS = NaN;
+    if (isEmptyCell(timeCell)) this.fail('empty', c.time, 'empty cell; "time" is required');
+    else {
+      const t = parseTimeCell(timeCell.trim());
+      if (typeof t === 'number') timeS = t;
+      else this.fail('time', c.time, t);
+    }
+
+    const lat = this.num(cells, c.lat);
+    if (!(lat >= -90 && lat <= 90)) this.fail('range', c.lat, `latitude ${lat} is outside [-90, 90]`);
+    const lon = this.num(cells, c.lon);
+    if (!(lon >= -180 && lon <= 180)) this.fail('range', c.lon, `longitude ${lon} is outside [-180, 180]`);
+    const alt = this.num(cells, c.altAglM);
+    if (!(alt >= 0)) this.fail('range', c.altAglM, `height above ground ${alt} m is negative; alt_agl_m must be >= 0`);
+
+    let u: number;
+    let v: number;
+    const w = c.wind;
+    if (w.form === 'uv') {
+      u = this.num(cells, w.u);
+      v = this.num(cells, w.v);
+    } else {
+      const speed = this.num(cells, w.speed);
+      if (!(speed >= 0)) this.fail('range', w.speed, `wind speed ${speed} m/s is negative`);
+      const fromDeg = this.num(cells, w.fromDeg);
+      [u, v] = windFromToUv(speed, ((fromDeg % 360) + 360) % 360);
+    }
+
+    let tempC = STANDARD_TEMP_C;
+    if (c.tempC >= 0 && !isEmptyCell(cells[c.tempC]!)) {
+      tempC = this.num(cells, c.tempC);
+      if (!(tempC >= TEMP_RANGE_C[0] && tempC <= TEMP_RANGE_C[1])) {
+        this.fail('range', c.tempC, `air temperature ${tempC} °C is outside the plausible ${TEMP_RANGE_C[0]}..${TEMP_RANGE_C[1]} °C (Kelvin or Fahrenheit?)`);
+      }
+    }
+    let pressureHpa = STANDARD_PRESSURE_HPA;
+    if (c.pressureHpa >= 0 && !isEmptyCell(cells[c.pressureHpa]!)) {
+      pressureHpa = this.num(cells, c.pressureHpa);
+      if (!(pressureHpa >= PRESSURE_RANGE_HPA[0] && pressureHpa <= PRESSURE_RANGE_HPA[1])) {
+        this.fail('range', c.pressureHpa, `air pressure ${pressureHpa} hPa is outside the plausible ${PRESSURE_RANGE_HPA[0]}..${PRESSURE_RANGE_HPA[1]} hPa (kPa or Pa?)`);
+      }
+    }
+
+    let stability = STABILITY_UNKNOWN;
+    if (c.stability >= 0) {
+      const cell = cells[c.stability]!;
+      stability = parseStability(cell);
+      if (stability < 0) this.fail('stability', c.stability, `${JSON.stringify(cell.trim())} is not a Pasquill–Gifford class A–F (or empty for unknown)`);
+    }
+
+    let endLat = NaN;
+    let endLon = NaN;
+    let endAlt = NaN;
+    const e = c.end;
+    if (e !== undefined) {
+      const hasLat = !isEmptyCell(cells[e.lat]!);
+      const hasLon = !isEmptyCell(cells[e.lon]!);
+      const hasAlt = !isEmptyCell(cells[e.altAglM]!);
+      if (hasLat && hasLon && hasAlt) {
+        endLat = this.num(cells, e.lat);
+        if (!(endLat >= -90 && endLat <= 90)) this.fail('range', e.lat, `latitude ${endLat} is outside [-90, 90]`);
+        endLon = this.num(cells, e.lon);
+        if (!(endLon >= -180 && endLon <= 180)) this.fail('range', e.lon, `longitude ${endLon} is outside [-180, 180]`);
+        endAlt = this.num(cells, e.altAglM);
+        if (!(endAlt >= 0)) this.fail('range', e.altAglM, `height above ground ${endAlt} m is negative; end_alt_agl_m must be >= 0`);
+      } else if (hasLat || hasLon || hasAlt) {
+        const filled = [e.lat, e.lon, e.altAglM].filter((i) => !isEmptyCell(cells[i]!));
+        this.fail('path', !hasLat ? e.lat : !hasLon ? e.lon : e.altAglM,
+          `a path-integrated row needs end_lat, end_lon and end_alt_agl_m all filled (or all empty for a point sample); filled: ${filled.map((i) => c.names[i]).join(', ')}`);
+      }
+    }
+
+    const species = c.species;
+    for (let k = 0; k < species.length; k++) {
+      const s = species[k]!;
+      // Negative values are legitimate: zeroed sensors report noise around zero.
+      this.scratchKgM3[k] = this.num(cells, s.index) * toKgM3Factor(s.unit, s.chemical.molarMassGmol, tempC, pressureHpa);
+    }
+
+    if (this.problem !== undefined) return this.problem;
+
+    if (timeS < this.lastTimeS) {
+      this.backwards.count++;
+      if (this.backwards.lines.length < MAX_EXAMPLE_LINES) this.backwards.lines.push(line);
+    }
+    this.lastTimeS = timeS;
+    this.timeS.push(timeS);
+    this.lat.push(lat);
+    this.lon.push(lon);
+    this.altAglM.push(alt);
+    this.windU.push(u);
+    this.windV.push(v);
+    this.tempC.push(tempC);
+    this.pressureHpa.push(pressureHpa);
+    this.stability.push(stability);
+    if (this.endLat !== undefined) {
+      this.endLat.push(endLat);
+      this.endLon!.push(endLon);
+      this.endAltAglM!.push(endAlt);
+    }
+    for (let k = 0; k < species.length; k++) this.kgM3[k]!.push(this.scratchKgM3[k]!);
+    return undefined;
+  }
+
+  /** The columns in file order; `sortByTime` restores time order when `backwards.count > 0`. */
+  build(): Sortie {
+    const speciesSeries: SpeciesSeries[] = this.cols.species.map((s, k) => ({
+      key: s.key,
+      chemical: s.chemical.name,
+      molarMassGmol: s.chemical.molarMassGmol,
+      unit: s.unit,
+      kgM3: this.kgM3[k]!.finish(),
+    }));
+    const base = {
+      count: this.count,
+      timeS: this.timeS.finish(),
+      lat: this.lat.finish(),
+      lon: this.lon.finish(),
+      altAglM: this.altAglM.finish(),
+      windU: this.windU.finish(),
+      windV: this.windV.finish(),
+      stability: this.stability.finish(),
+      tempC: this.tempC.finish(),
+      pressureHpa: this.pressureHpa.finish(),
+      species: speciesSeries,
+    };
+    if (this.endLat === undefined) return base;
+    return { ...base, endLat: this.endLat.finish(), endLon: this.endLon!.finish(), endAltAglM: this.endAltAglM!.finish() };
+  }
+
+  /** A finite number from the cell, or NaN with the problem recorded (first one wins). */
+  private num(cells: readonly string[], i: number): number {
+    const s = cells[i]!;
+    const v = parseFiniteDecimal(s);
+    if (v === v) return v;
+    if (isEmptyCell(s)) this.fail('empty', i, `empty cell; "${this.cols.names[i]}" needs a number here`);
+    else this.fail('number', i, describeBadNumber(s));
+    return NaN;
+  }
+
+  private fail(kind: RowProblem['kind'], column: number, message: string): void {
+    this.problem ??= { code: 'NARIZ_CSV_VALUE', kind, column: this.cols.names[column], message };
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Receptor culling for a local grid: a sample can see a source inside the
+ * disc (ce, cn, R) only if it lies downwind of some point of the disc and
+ * within the scan's crosswind cut-off there. With x0, y0 the sample's
+ * along/cross-wind offsets from the disc centre, any source in the disc has
+ * x in [x0 - R, x0 + R] and |y| >= |y0| - R, and sigma_y grows with x, so
+ *   x0 + R <= 0  or  |y0| - R > cut * sigma_y(x0 + R)
+ * proves the kernel is zero for the whole disc. Conservative: no sample
+ * that contributes is ever dropped, so statistics are exact.
+ */
+import type { SteProblem } from './problem.js';
+import type { ScanOptions } from './scan.js';
+
+export interface CulledProblem {
+  readonly problem: SteProblem;
+  readonly existing: Float64Array[];
+}
+
+export function cullForDisc(p: SteProblem, existing: readonly Float64Array[], ce: number, cn: number, radiusM: number, o: ScanOptions): CulledProblem {
+  const { step, maxX, sy } = o.table;
+  const infl2 = (o.inflateM ?? 0) ** 2;
+  const cut = o.cutSigmas ?? 4.5;
+  const keep: number[] = [];
+  for (let i = 0; i < p.nSamples; i++) {
+    let useful = false;
+    for (let j = p.nodeStart[i]!; j < p.nodeStart[i + 1]! && !useful; j++) {
+      const dx = p.nodeE[j]! - ce;
+      const dy = p.nodeN[j]! - cn;
+      const x0 = dx * p.ex[i]! + dy * p.ey[i]!;
+      const xf = x0 + radiusM;
+      if (xf <= 0) continue;
+      const y0 = Math.abs(dy * p.ex[i]! - dx * p.ey[i]!);
+      const fi = Math.min(sy.length - 1, Math.ceil(Math.min(xf, maxX) / step));
+      const s = Math.sqrt(sy[fi]! * sy[fi]! + infl2);
+      if (y0 - radiusM <= cut * s) useful = true;
+    }
+    if (useful) keep.push(i);
+  }
+  const m = keep.length;
+  const S = p.nSpecies;
+  const n = p.nSamples;
+  let nodes = 0;
+  for (const i of keep) nodes += p.nodeStart[i + 1]! - p.nodeStart[i]!;
+  const nodeStart = new Uint32Array(m + 1);
+  const nodeE = new Float64Array(nodes);
+  const nodeN = new Float64Array(nodes);
+  const nodeZ = new Float64Array(nodes);
+  const nodeW = new Float64Array(nodes);
+  const ex = new Float64Array(m);
+  const ey = new Float64Array(m);
+  const speed = new Float64Array(m);
+  const d = new Float64Array(S * m);
+  const w = new Float64Array(S * m);
+  const sampleIndex = new Uint32Array(m);
+  const multiplicity = new Float64Array(m);
+  const timeS = new Float64Array(m);
+  const ex2 = existing.map(() => new Float64Array(m));
+  let q = 0;
+  keep.forEach((i, k) => {
+    nodeStart[k] = q;
+    for (let j = p.nodeStart[i]!; j < p.nodeStart[i + 1]!; j++, q++) {
+      nodeE[q] = p.nodeE[j]!;
+      nodeN[q] = p.nodeN[j]!;
+      nodeZ[q] = p.nodeZ[j]!;
+      nodeW[q] = p.nodeW[j]!;
+    }
+    ex[k] = p.ex[i]!;
+    ey[k] = p.ey[i]!;
+    speed[k] = p.speed[i]!;
+    sampleIndex[k] = p.sampleIndex[i]!;
+    multiplicity[k] = p.multiplicity[i]!;
+    timeS[k] = p.timeS[i]!;
+    for (let s = 0; s < S; s++) {
+      d[s * m + k] = p.d[s * n + i]!;
+      w[s * m + k] = p.w[s * n + i]!;
+    }
+    existing.forEach((col, c) => (ex2[c]![k] = col[i]!));
+  });
+  nodeStart[m] = q;
+  return {
+    problem: { nSamples: m, nSpecies: S, nodeStart, nodeE, nodeN, nodeZ, nodeW, ex, ey, speed, d, w, sampleIndex, multiplicity, timeS },
+    existing: ex2,
+  };
+}

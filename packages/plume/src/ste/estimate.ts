@@ -1,0 +1,506 @@
+/**
+ * Bayesian source-term estimation for an unknown number of sources, all
+ * species jointly (one location, per-species rates), unknown background
+ * offset, unknown stability, with sensor noise and plume meander handled by
+ * the likelihood weights and tempering.
+ *
+ * Outline (each step a pure function on typed arrays):
+ * 1. Tempering. Residual errors of a Gaussian plume against real data are
+ *    correlated in time (meander, sensor lag), so the likelihood of n samples
+ *    carries far fewer than n independent pieces of information. A pilot
+ *    fit gives residuals; the weights are scaled by
+ *    gamma = (1 - rho) / ((1 + rho) chi2_nu) with rho their lag-1
+ *    autocorrelation (the AR(1) effective-sample-size factor) and chi2_nu the
+ *    reduced chi-square (error inflation, as in weighted-least-squares
+ *    practice). This is what makes the credible regions honest.
+ * 2. For each stability class: a sparse coarse kernel over the search domain
+ *    (sigmas inflated by half a cell so that the coarse grid cannot miss a
+ *    narrow ridge), then greedy forward selection: the best coarse maxima are
+ *    refined on posterior-fitted grids; a source is accepted while its
+ *    evidence gain (rates marginalised analytically, location integrated
+ *    against a uniform prior over the domain, prior odds per source) is
+ *    positive. After each acceptance one Gibbs-style sweep re-centres every
+ *    source given the others.
+ * 3. Stability classes are weighted by their total evidence; sources are
+ *    matched across classes and their position and rate draws mixed.
+ */
+import type { SteProblem } from './problem.js';
+import { temperProblem } from './problem.js';
+import { buildSigmaTable } from './kernel-table.js';
+import { kernelAtSamples, type ScanOptions } from './scan.js';
+import { buildSparseKernel, sparseStats, type SparseKernel } from './sparse-kernel.js';
+import { buildLinearBase } from './linear-base.js';
+import { refineLocation, scoreCells, principalAxes, type GridContext, type GridPosterior } from './grid-posterior.js';
+import { normalQuantile, normalCdf } from '../numeric/normal.js';
+import { createRng, type Rng } from '@nariz/core';
+
+export interface SteOptions {
+  readonly sigmaSet: number;
+  /** Stability classes (0..5) to consider; default all six. */
+  readonly stabilities?: readonly number[];
+  readonly sourceHeightM?: number;
+  /** Search domain in local metres; default: sample bounding box plus 25 % margins (>= 200 m). */
+  readonly domain?: { minE: number; maxE: number; minN: number; maxN: number };
+  /** Coarse grid spacing, m; default chosen for ~2500 cells (>= 15 m). */
+  readonly coarseStepM?: number;
+  readonly maxSources?: number;
+  /** Sources closer than this are one source (default 30 m). */
+  readonly minSeparationM?: number;
+  /** Classes whose first-source evidence trails the best by more than this (log units) are dropped (default 15). */
+  readonly classPruneLog?: number;
+  /** Prior probability that a candidate source exists (default 0.3). */
+  readonly priorSourceProbability?: number;
+  /** Upper bound of the uniform prior on each species' rate, kg/s (default 0.2). */
+  readonly rateMaxKgS?: number;
+  /** Fixed tempering factor (skips the pilot fit). */
+  readonly gamma?: number;
+  readonly seed?: number;
+  readonly rateDraws?: number;
+  /** Progress callback (fraction 0..1, message); kernels stay free of I/O. */
+  readonly onProgress?: (fraction: number, message: string) => void;
+}
+
+export interface SourceEstimate {
+  readonly east: number;
+  readonly north: number;
+  readonly cov: readonly [number, number, number];
+  /** Radius around (east, north) holding 95 % of the position posterior, m. */
+  readonly radius95M: number;
+  /** 95 % ellipse: semi-axes (m) and orientation of the major axis (deg clockwise from north). */
+  readonly ellipse95: { readonly semiMajorM: number; readonly semiMinorM: number; readonly azimuthDeg: number };
+  /** Per-species rate summaries, kg/s: median, mean, sd and 95 % interval. */
+  readonly rates: ReadonlyArray<{ median: number; mean: number; sd: number; lo95: number; hi95: number }>;
+  readonly probability: number;
+  /** Position draws (east, north) for downstream mixing and maps. */
+  readonly drawsE: Float64Array;
+  readonly drawsN: Float64Array;
+}
+
+export interface SteResult {
+  readonly sources: SourceEstimate[];
+  /** Posterior probability of each stability class (0..5), zero for classes not considered. */
+  readonly stabilityPosterior: Float64Array;
+  readonly gamma: number;
+  readonly reducedChi2: number;
+  readonly residualLag1: number;
+  readonly domain: { minE: number; maxE: number; minN: number; maxN: number };
+  /** Background offset per species (kg/m^3) fitted with the final sources. */
+  readonly offsetKgM3: Float64Array;
+}
+
+interface ClassRun {
+  readonly k: number;
+  readonly logEvidence: number;
+  readonly posts: GridPosterior[];
+  readonly kernels: Float64Array[];
+  readonly ctx: GridContext;
+}
+
+const CHI2_2DOF_95 = 5.991464547107979;
+
+type Domain = { minE: number; maxE: number; minN: number; maxN: number };
+
+function defaultDomain(p: SteProblem): Domain {
+  let minE = Infinity;
+  let maxE = -Infinity;
+  let minN = Infinity;
+  let maxN = -Infinity;
+  for (let j = 0; j < p.nodeE.length; j++) {
+    minE = Math.min(minE, p.nodeE[j]!);
+    maxE = Math.max(maxE, p.nodeE[j]!);
+    minN = Math.min(minN, p.nodeN[j]!);
+    maxN = Math.max(maxN, p.nodeN[j]!);
+  }
+  const m = Math.max(200, 0.25 * Math.max(maxE - minE, maxN - minN));
+  return { minE: minE - m, maxE: maxE + m, minN: minN - m, maxN: maxN + m };
+}
+
+function localMaxima(values: Float64Array, nx: number, ny: number, count: number): number[] {
+  const idx: number[] = [];
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const c = j * nx + i;
+      const v = values[c]!;
+      if (!(v > 0)) continue;
+      let best = true;
+      for (let dj = -1; dj <= 1 && best; dj++) {
+        for (let di = -1; di <= 1; di++) {
+          if (di === 0 && dj === 0) continue;
+          const ii = i + di;
+          const jj = j + dj;
+          if (ii < 0 || jj < 0 || ii >= nx || jj >= ny) continue;
+          if (values[jj * nx + ii]! > v) {
+            best = false;
+            break;
+          }
+        }
+      }
+      if (best) idx.push(c);
+    }
+  }
+  idx.sort((a, b) => values[b]! - values[a]!);
+  return idx.slice(0, count);
+}
+
+interface ClassState {
+  readonly k: number;
+  readonly p: SteProblem;
+  readonly scan: ScanOptions;
+  readonly step: number;
+  readonly nx: number;
+  readonly ny: number;
+  readonly cellsE: Float64Array;
+  readonly cellsN: Float64Array;
+  readonly coarse: SparseKernel;
+  readonly rateMax: Float64Array;
+  readonly logArea: number;
+  readonly logPriorOdds: number;
+  readonly minSeparationM: number;
+  kernels: Float64Array[];
+  posts: GridPosterior[];
+  logEvidence: number;
+  done: boolean;
+}
+
+function makeCtx(st: ClassState, ks: readonly Float64Array[]): GridContext {
+  return { problem: st.p, scan: st.scan, existing: ks, base: buildLinearBase(st.p, ks), rateMaxKgS: st.rateMax };
+}
+
+function initClass(p: SteProblem, k: number, o: SteOptions, domain: Domain): ClassState {
+  const diag = Math.hypot(domain.maxE - domain.minE, domain.maxN - domain.minN);
+  const table = buildSigmaTable(o.sigmaSet, k, diag + 10);
+  const scan: ScanOptions = { table, sourceHeightM: o.sourceHeightM ?? 3 };
+  const areaM2 = (domain.maxE - domain.minE) * (domain.maxN - domain.minN);
+  const step = o.coarseStepM ?? Math.max(15, Math.sqrt(areaM2 / 2500));
+  const nx = Math.max(2, Math.round((domain.maxE - domain.minE) / step) + 1);
+  const ny = Math.max(2, Math.round((domain.maxN - domain.minN) / step) + 1);
+  const cellsE = new Float64Array(nx * ny);
+  const cellsN = new Float64Array(nx * ny);
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      cellsE[j * nx + i] = domain.minE + (i * (domain.maxE - domain.minE)) / (nx - 1);
+      cellsN[j * nx + i] = domain.minN + (j * (domain.maxN - domain.minN)) / (ny - 1);
+    }
+  }
+  const priorP = o.priorSourceProbability ?? 0.3;
+  return {
+    k, p, scan, step, nx, ny, cellsE, cellsN,
+    coarse: buildSparseKernel(p, cellsE, cellsN, { ...scan, inflateM: step / 2 }),
+    rateMax: new Float64Array(p.nSpecies).fill(o.rateMaxKgS ?? 0.2),
+    logArea: Math.log(areaM2),
+    logPriorOdds: Math.log(priorP / (1 - priorP)),
+    minSeparationM: o.minSeparationM ?? 30,
+    kernels: [], posts: [], logEvidence: 0, done: false,
+  };
+}
+
+/** One greedy forward-selection step: find the best new source given the accepted ones; accept it if its evidence gain is positive. */
+function greedyStep(st: ClassState): void {
+  if (st.done) return;
+  const ctx = makeCtx(st, st.kernels);
+  const stats = sparseStats(st.coarse, st.p, st.kernels);
+  const { logGain } = scoreCells(ctx, st.cellsE, st.cellsN, stats);
+  const far = (e: number, n: number): boolean => st.posts.every((q) => Math.hypot(q.meanE - e, q.meanN - n) >= st.minSeparationM);
+  const cands = localMaxima(logGain, st.nx, st.ny, 6).filter((c) => far(st.cellsE[c]!, st.cellsN[c]!)).slice(0, 2);
+  let best: GridPosterior | undefined;
+  for (const c of cands) {
+    const post = refineLocation(ctx, st.cellsE[c]!, st.cellsN[c]!, 1.5 * st.step);
+    if (!far(post.meanE, post.meanN)) continue;
+    if (best === undefined || post.logZ > best.logZ) best = post;
+  }
+  const gain = best === undefined ? -Infinity : best.logZ - st.logArea + st.logPriorOdds;
+  if (best === undefined || !(gain > 0)) {
+    st.done = true;
+    return;
+  }
+  st.logEvidence += gain;
+  st.kernels.push(kernelAtSamples(st.p, best.meanE, best.meanN, st.scan));
+  st.posts.push(best);
+}
+
+/** Gibbs-style sweep: re-centre each source given all the others; drop a source that lands on another. */
+function sweep(st: ClassState): void {
+  for (let j = 0; j < st.kernels.length; j++) {
+    const others = st.kernels.filter((_, q) => q !== j);
+    const pj = st.posts[j]!;
+    const ax = principalAxes(pj.cov);
+    const post = refineLocation(makeCtx(st, others), pj.meanE, pj.meanN, Math.max(10, 3 * ax.sdMajor));
+    st.posts[j] = post;
+    st.kernels[j] = kernelAtSamples(st.p, post.meanE, post.meanN, st.scan);
+  }
+  for (let j = st.posts.length - 1; j > 0; j--) {
+    const pj = st.posts[j]!;
+    if (st.posts.slice(0, j).some((q) => Math.hypot(q.meanE - pj.meanE, q.meanN - pj.meanN) < st.minSeparationM)) {
+      st.posts.splice(j, 1);
+      st.kernels.splice(j, 1);
+    }
+  }
+}
+
+function finishClass(st: ClassState, maxSources: number): ClassRun {
+  while (!st.done && st.kernels.length < maxSources) greedyStep(st);
+  if (st.kernels.length > 1) sweep(st);
+  return { k: st.k, logEvidence: st.logEvidence, posts: st.posts, kernels: st.kernels, ctx: makeCtx(st, st.kernels) };
+}
+
+/** Residual diagnostics of a fitted configuration: reduced chi-square and lag-1 autocorrelation of standardised residuals. */
+export function residualDiagnostics(p: SteProblem, kernels: readonly Float64Array[]): { chi2nu: number; rho: number; offset: Float64Array } {
+  const base = buildLinearBase(p, kernels);
+  const n = p.nSamples;
+  const m = kernels.length + 1;
+  let chi = 0;
+  let cnt = 0;
+  let num = 0;
+  let den = 0;
+  const offset = new Float64Array(p.nSpecies);
+  for (let s = 0; s < p.nSpecies; s++) {
+    // Coefficients beta = G^-1 h (non-negativity not enforced here: a diagnostic).
+    const gi = base.gInv[s]!;
+    const h = base.h[s]!;
+    const beta = new Float64Array(m);
+    for (let a = 0; a < m; a++) {
+      let v = 0;
+      for (let b = 0; b < m; b++) v += gi[a * m + b]! * h[b]!;
+      beta[a] = v;
+    }
+    offset[s] = beta[0]!;
+    let prevZ = NaN;
+    let prevIdx = -2;
+    for (let i = 0; i < n; i++) {
+      let pred = beta[0]!;
+      for (let j = 0; j < kernels.length; j++) pred += beta[j + 1]! * kernels[j]![i]!;
+      const r = p.d[s * n + i]! - pred;
+      const mult = p.multiplicity[i]!;
+      const wi = p.w[s * n + i]! / mult;
+      const z = r * Math.sqrt(wi);
+      // Model error lives where there is plume: judge the fit on samples
+      // where the data or the model stand clear of the noise. Quiet samples
+      // fit the noise model by construction and would dilute it.
+      const signal = Math.abs(p.d[s * n + i]! - beta[0]!) * Math.sqrt(wi) > 3 || Math.abs(pred - beta[0]!) * Math.sqrt(wi) > 3;
+      if (!signal) {
+        prevIdx = -2;
+        continue;
+      }
+      chi += mult * z * z;
+      cnt += mult;
+      if (p.sampleIndex[i] === prevIdx + 1 && mult === 1) {
+        num += z * prevZ;
+        den += z * z;
+      }
+      prevZ = z;
+      prevIdx = mult === 1 ? p.sampleIndex[i]! : -2;
+    }
+  }
+  return { chi2nu: cnt > 0 ? chi / cnt : 1, rho: den > 0 ? num / den : 0, offset };
+}
+
+function drawTruncNormal(rng: Rng, mu: number, sd: number, lo: number, hi: number): number {
+  const a = normalCdf((lo - mu) / sd);
+  const b = normalCdf((hi - mu) / sd);
+  if (!(b - a > 1e-300)) return mu < lo ? lo : hi;
+  const u = a + rng.next() * (b - a);
+  const x = mu + sd * normalQuantile(Math.min(Math.max(u, 1e-300), 1 - 1e-16));
+  return Math.min(hi, Math.max(lo, x));
+}
+
+interface SourceDraws {
+  e: Float64Array;
+  n: Float64Array;
+  rates: Float64Array[]; // per species
+}
+
+/** Draw positions and rates from a grid posterior (cell by weight, uniform jitter in the cell, rate from its truncated normal). */
+function drawFromGrid(post: GridPosterior, S: number, rateMax: Float64Array, count: number, rng: Rng): SourceDraws {
+  const nc = post.weight.length;
+  const cdf = new Float64Array(nc);
+  let acc = 0;
+  for (let c = 0; c < nc; c++) cdf[c] = acc += post.weight[c]!;
+  const e = new Float64Array(count);
+  const nn = new Float64Array(count);
+  const rates = Array.from({ length: S }, () => new Float64Array(count));
+  const jit = Math.sqrt(post.cellAreaM2);
+  for (let q = 0; q < count; q++) {
+    const u = rng.next() * acc;
+    let lo = 0;
+    let hi = nc - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid]! < u) lo = mid + 1;
+      else hi = mid;
+    }
+    e[q] = post.cellsE[lo]! + (rng.next() - 0.5) * jit;
+    nn[q] = post.cellsN[lo]! + (rng.next() - 0.5) * jit;
+    for (let s = 0; s < S; s++) {
+      const A = post.A[lo * S + s]!;
+      const B = post.B[lo * S + s]!;
+      rates[s]![q] = A > 0 ? drawTruncNormal(rng, B / A, 1 / Math.sqrt(A), 0, rateMax[s]!) : rng.next() * rateMax[s]!;
+    }
+  }
+  return { e, n: nn, rates };
+}
+
+function quantile(sorted: Float64Array, q: number): number {
+  const x = q * (sorted.length - 1);
+  const i = Math.floor(x);
+  const t = x - i;
+  return sorted[i]! + t * ((sorted[Math.min(i + 1, sorted.length - 1)] ?? sorted[i]!) - sorted[i]!);
+}
+
+function summarise(d: SourceDraws, probability: number): SourceEstimate {
+  const n = d.e.length;
+  let me = 0;
+  let mn = 0;
+  for (let i = 0; i < n; i++) {
+    me += d.e[i]!;
+    mn += d.n[i]!;
+  }
+  me /= n;
+  mn /= n;
+  let cee = 0;
+  let cen = 0;
+  let cnn = 0;
+  const dist = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const de = d.e[i]! - me;
+    const dn = d.n[i]! - mn;
+    cee += de * de;
+    cen += de * dn;
+    cnn += dn * dn;
+    dist[i] = Math.hypot(de, dn);
+  }
+  const cov: [number, number, number] = [cee / n, cen / n, cnn / n];
+  dist.sort();
+  const ax = principalAxes(cov);
+  const f = Math.sqrt(CHI2_2DOF_95);
+  let az = (Math.atan2(ax.axisE, ax.axisN) * 180) / Math.PI;
+  if (az < 0) az += 180;
+  if (az >= 180) az -= 180;
+  const rates = d.rates.map((r) => {
+    const sorted = Float64Array.from(r).sort();
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += sorted[i]!;
+    mean /= n;
+    let v = 0;
+    for (let i = 0; i < n; i++) v += (sorted[i]! - mean) ** 2;
+    return { median: quantile(sorted, 0.5), mean, sd: Math.sqrt(v / n), lo95: quantile(sorted, 0.025), hi95: quantile(sorted, 0.975) };
+  });
+  return {
+    east: me,
+    north: mn,
+    cov,
+    radius95M: quantile(dist, 0.95),
+    ellipse95: { semiMajorM: f * ax.sdMajor, semiMinorM: f * ax.sdMinor, azimuthDeg: az },
+    rates,
+    probability,
+    drawsE: d.e,
+    drawsN: d.n,
+  };
+}
+
+/** Probability that a source exists given the others: its conditional evidence gain against the uniform-location prior and the prior odds. */
+function existenceProbability(post: GridPosterior, logArea: number, logPriorOdds: number): number {
+  const g = post.logZ - logArea + logPriorOdds;
+  return g > 40 ? 1 : 1 / (1 + Math.exp(-g));
+}
+
+export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
+  const progress = o.onProgress ?? (() => undefined);
+  const domain = o.domain ?? defaultDomain(problem);
+  const classes = o.stabilities ?? [0, 1, 2, 3, 4, 5];
+  const maxSources = o.maxSources ?? 6;
+  let gamma = o.gamma ?? 1;
+  let diag: { chi2nu: number; rho: number; offset: Float64Array } = { chi2nu: 1, rho: 0, offset: new Float64Array(problem.nSpecies) };
+  if (o.gamma === undefined) {
+    // Pilot fit at a mid class with untempered weights, to measure residual structure.
+    const pilotClass = classes.includes(3) ? 3 : classes[Math.floor(classes.length / 2)]!;
+    progress(0.02, `pilot fit (class ${'ABCDEF'[pilotClass]})`);
+    const pilot = finishClass(initClass(problem, pilotClass, o, domain), Math.min(maxSources, 4));
+    diag = residualDiagnostics(problem, pilot.kernels);
+    const rho = Math.min(0.98, Math.max(0, diag.rho));
+    gamma = Math.min(1, Math.max(1e-3, (1 - rho) / ((1 + rho) * Math.max(1, diag.chi2nu))));
+  }
+  const tp = temperProblem(problem, gamma);
+  // First source in every class, then drop classes that already trail badly.
+  const states = classes.map((k, i) => {
+    progress(0.1 + (0.4 * i) / classes.length, `stability class ${'ABCDEF'[k]}: first source`);
+    const st = initClass(tp, k, o, domain);
+    greedyStep(st);
+    return st;
+  });
+  const lead = Math.max(...states.map((st) => st.logEvidence));
+  const prune = o.classPruneLog ?? 15;
+  const alive = states.filter((st) => st.logEvidence >= lead - prune);
+  const runs: ClassRun[] = alive.map((st, i) => {
+    progress(0.5 + (0.4 * i) / alive.length, `stability class ${'ABCDEF'[st.k]}: further sources`);
+    return finishClass(st, maxSources);
+  });
+  const stabilityPosterior = new Float64Array(6);
+  const maxLe = Math.max(...runs.map((r) => r.logEvidence));
+  let tot = 0;
+  for (const r of runs) tot += Math.exp(r.logEvidence - maxLe);
+  for (const r of runs) stabilityPosterior[r.k] = Math.exp(r.logEvidence - maxLe) / tot;
+  const best = runs.reduce((a, b) => (b.logEvidence > a.logEvidence ? b : a));
+
+  const areaM2 = (domain.maxE - domain.minE) * (domain.maxN - domain.minN);
+  const logArea = Math.log(areaM2);
+  const priorP = o.priorSourceProbability ?? 0.3;
+  const logPriorOdds = Math.log(priorP / (1 - priorP));
+  const rng = createRng(o.seed ?? 1);
+  const totalDraws = o.rateDraws ?? 2000;
+  const S = problem.nSpecies;
+  const rateMax = best.ctx.rateMaxKgS;
+
+  progress(0.92, 'summarising');
+  const sources = best.posts.map((post) => {
+    // Mix in matching sources from the other classes by their class weight.
+    const parts: Array<{ post: GridPosterior; weight: number; prob: number }> = [];
+    for (const r of runs) {
+      const wk = stabilityPosterior[r.k]!;
+      if (wk < 1e-3) continue;
+      let match: GridPosterior | undefined;
+      let bestD = Infinity;
+      for (const q of r.posts) {
+        const dd = Math.hypot(q.meanE - post.meanE, q.meanN - post.meanN);
+        if (dd < bestD) {
+          bestD = dd;
+          match = q;
+        }
+      }
+      const lim = Math.max(50, 3 * Math.sqrt(post.cov[0] + post.cov[2]));
+      if (match !== undefined && bestD <= lim) parts.push({ post: match, weight: wk, prob: existenceProbability(match, logArea, logPriorOdds) });
+      else parts.push({ post, weight: 0, prob: 0 });
+    }
+    const wsum = parts.reduce((a, b) => a + b.weight, 0);
+    const probability = parts.reduce((a, b) => a + b.weight * b.prob, 0) / (wsum > 0 ? wsum : 1);
+    const draws: SourceDraws = { e: new Float64Array(0), n: new Float64Array(0), rates: [] };
+    const chunks: SourceDraws[] = [];
+    for (const part of parts) {
+      if (part.weight <= 0) continue;
+      const count = Math.max(1, Math.round((totalDraws * part.weight) / wsum));
+      chunks.push(drawFromGrid(part.post, S, rateMax, count, rng));
+    }
+    const total = chunks.reduce((a, c) => a + c.e.length, 0);
+    draws.e = new Float64Array(total);
+    draws.n = new Float64Array(total);
+    draws.rates = Array.from({ length: S }, () => new Float64Array(total));
+    let off = 0;
+    for (const c of chunks) {
+      draws.e.set(c.e, off);
+      draws.n.set(c.n, off);
+      for (let s = 0; s < S; s++) draws.rates[s]!.set(c.rates[s]!, off);
+      off += c.e.length;
+    }
+    return summarise(draws, probability);
+  });
+  const finalDiag = residualDiagnostics(tp, best.kernels);
+  progress(1, 'done');
+  return {
+    sources,
+    stabilityPosterior,
+    gamma,
+    reducedChi2: diag.chi2nu,
+    residualLag1: diag.rho,
+    domain,
+    offsetKgM3: finalDiag.offset,
+  };
+}

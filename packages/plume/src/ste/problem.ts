@@ -1,0 +1,222 @@
+/**
+ * The source-term estimation problem in the form the scan kernel wants:
+ * receptors as "nodes" in CSR layout (a point sample has one node, a path
+ * sample several with quadrature weights), per-sample wind unit vectors,
+ * and per-species excess concentrations with their likelihood weights.
+ *
+ * Likelihood weights (Rao 2007's multiplicative model-error idea, simplified
+ * so that the model stays linear in the rates): the variance of sample i of
+ * species s is sd_s^2 + (alpha * max(d_si, 0))^2, i.e. sensor noise plus a
+ * relative error for plume intermittency and meander, evaluated on the
+ * observation rather than the prediction so that the weights do not depend
+ * on the candidate source.
+ */
+import { MIN_WIND_MPS } from '../gaussian.js';
+import { PATH_POINTS } from '../gaussian.js';
+
+export interface SteData {
+  readonly count: number;
+  readonly timeS: Float64Array;
+  readonly east: Float64Array;
+  readonly north: Float64Array;
+  readonly up: Float64Array;
+  readonly windU: Float64Array;
+  readonly windV: Float64Array;
+  readonly pathEast?: Float64Array;
+  readonly pathNorth?: Float64Array;
+  readonly pathUp?: Float64Array;
+  /** Species-major excess over background, kg/m^3: excess[s][i]. */
+  readonly excess: readonly Float64Array[];
+  /** Sensor noise standard deviation per species, kg/m^3. */
+  readonly noiseSd: Float64Array;
+}
+
+export interface SteProblem {
+  readonly nSamples: number;
+  readonly nSpecies: number;
+  /** nodeStart[i]..nodeStart[i+1] are the nodes of sample i. */
+  readonly nodeStart: Uint32Array;
+  readonly nodeE: Float64Array;
+  readonly nodeN: Float64Array;
+  readonly nodeZ: Float64Array;
+  readonly nodeW: Float64Array;
+  /** Unit wind vector and clamped speed per sample. */
+  readonly ex: Float64Array;
+  readonly ey: Float64Array;
+  readonly speed: Float64Array;
+  /** Species-major excess d[s * n + i] and weight w[s * n + i] (already tempered). */
+  readonly d: Float64Array;
+  readonly w: Float64Array;
+  /** Original sample index of each retained sample (decimation keeps a subset). */
+  readonly sampleIndex: Uint32Array;
+  /** How many original samples each retained sample stands for. */
+  readonly multiplicity: Float64Array;
+  readonly timeS: Float64Array;
+}
+
+export interface ProblemOptions {
+  /** Relative model error alpha (default 0.5). */
+  readonly relativeError?: number;
+  /** Keep every k-th quiet sample (weight x k); samples near signal kept at full rate. Default 3. */
+  readonly quietDecimation?: number;
+  /** z-score above which a sample counts as "in plume" for decimation. Default 4. */
+  readonly signalZ?: number;
+  /** Samples of margin kept at full rate around in-plume samples. Default 5. */
+  readonly signalMargin?: number;
+  /**
+   * Width of the centred moving average applied to the wind vector, s.
+   * A plume is carried by the wind averaged over its travel time (a minute
+   * or more at survey ranges), not by the gust at the drone; a single
+   * anemometer reading also carries a few degrees of sensor noise, which at
+   * 300 m moves the modelled plume by more than its width. Default 60 s.
+   */
+  readonly windSmoothS?: number;
+}
+
+/** Centred moving average of u and v over a time window (two pointers, O(n); time must be sorted). */
+export function smoothWind(timeS: Float64Array, u: Float64Array, v: Float64Array, windowS: number): [Float64Array, Float64Array] {
+  const n = timeS.length;
+  const su = new Float64Array(n);
+  const sv = new Float64Array(n);
+  if (!(windowS > 0)) {
+    su.set(u);
+    sv.set(v);
+    return [su, sv];
+  }
+  const half = windowS / 2;
+  let lo = 0;
+  let hi = 0;
+  let accU = 0;
+  let accV = 0;
+  for (let i = 0; i < n; i++) {
+    const t = timeS[i]!;
+    while (hi < n && timeS[hi]! <= t + half) {
+      accU += u[hi]!;
+      accV += v[hi]!;
+      hi++;
+    }
+    while (timeS[lo]! < t - half) {
+      accU -= u[lo]!;
+      accV -= v[lo]!;
+      lo++;
+    }
+    su[i] = accU / (hi - lo);
+    sv[i] = accV / (hi - lo);
+  }
+  return [su, sv];
+}
+
+export function buildProblem(data: SteData, opts: ProblemOptions = {}): SteProblem {
+  const alpha = opts.relativeError ?? 0.5;
+  const dec = Math.max(1, Math.floor(opts.quietDecimation ?? 3));
+  const zThr = opts.signalZ ?? 4;
+  const margin = opts.signalMargin ?? 5;
+  const n = data.count;
+  const S = data.excess.length;
+  const [windU, windV] = smoothWind(data.timeS, data.windU, data.windV, opts.windSmoothS ?? 60);
+
+  // Mark samples near signal in any species.
+  const hot = new Uint8Array(n);
+  for (let s = 0; s < S; s++) {
+    const ex = data.excess[s]!;
+    const sd = data.noiseSd[s]!;
+    for (let i = 0; i < n; i++) {
+      if (ex[i]! > zThr * sd) {
+        const lo = Math.max(0, i - margin);
+        const hi = Math.min(n - 1, i + margin);
+        for (let j = lo; j <= hi; j++) hot[j] = 1;
+      }
+    }
+  }
+  const keep: number[] = [];
+  const mult: number[] = [];
+  let quietRun = 0;
+  for (let i = 0; i < n; i++) {
+    if (hot[i] === 1) {
+      keep.push(i);
+      mult.push(1);
+      quietRun = 0;
+    } else {
+      if (quietRun % dec === 0) {
+        keep.push(i);
+        mult.push(1);
+      } else {
+        mult[mult.length - 1]! += 1; // the retained quiet sample stands for its skipped neighbours
+      }
+      quietRun++;
+    }
+  }
+  const m = keep.length;
+  const hasPath = data.pathEast !== undefined && data.pathNorth !== undefined && data.pathUp !== undefined;
+  const nodeStart = new Uint32Array(m + 1);
+  let nodes = 0;
+  for (let k = 0; k < m; k++) {
+    nodeStart[k] = nodes;
+    const i = keep[k]!;
+    nodes += hasPath && !Number.isNaN(data.pathEast![i]!) ? PATH_POINTS : 1;
+  }
+  nodeStart[m] = nodes;
+  const nodeE = new Float64Array(nodes);
+  const nodeN = new Float64Array(nodes);
+  const nodeZ = new Float64Array(nodes);
+  const nodeW = new Float64Array(nodes);
+  const exA = new Float64Array(m);
+  const eyA = new Float64Array(m);
+  const speed = new Float64Array(m);
+  const d = new Float64Array(S * m);
+  const w = new Float64Array(S * m);
+  const sampleIndex = new Uint32Array(m);
+  const multiplicity = Float64Array.from(mult);
+  const timeS = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = keep[k]!;
+    sampleIndex[k] = i;
+    timeS[k] = data.timeS[i]!;
+    const u = windU[i]!;
+    const v = windV[i]!;
+    const sp = Math.hypot(u, v);
+    if (sp > 0) {
+      exA[k] = u / sp;
+      eyA[k] = v / sp;
+    } else {
+      exA[k] = 1;
+      eyA[k] = 0;
+    }
+    speed[k] = sp < MIN_WIND_MPS ? MIN_WIND_MPS : sp;
+    const j0 = nodeStart[k]!;
+    const cnt = nodeStart[k + 1]! - j0;
+    if (cnt === 1) {
+      nodeE[j0] = data.east[i]!;
+      nodeN[j0] = data.north[i]!;
+      nodeZ[j0] = data.up[i]!;
+      nodeW[j0] = 1;
+    } else {
+      // Composite Simpson nodes along the segment.
+      const e1 = data.pathEast![i]!;
+      const n1 = data.pathNorth![i]!;
+      const z1 = data.pathUp![i]!;
+      for (let p = 0; p < cnt; p++) {
+        const t = p / (cnt - 1);
+        nodeE[j0 + p] = data.east[i]! + t * (e1 - data.east[i]!);
+        nodeN[j0 + p] = data.north[i]! + t * (n1 - data.north[i]!);
+        nodeZ[j0 + p] = data.up[i]! + t * (z1 - data.up[i]!);
+        nodeW[j0 + p] = (p === 0 || p === cnt - 1 ? 1 : p % 2 === 1 ? 4 : 2) / (3 * (cnt - 1));
+      }
+    }
+    for (let s = 0; s < S; s++) {
+      const val = data.excess[s]![i]!;
+      const sd = data.noiseSd[s]!;
+      const pos = val > 0 ? val : 0;
+      d[s * m + k] = val;
+      w[s * m + k] = mult[k]! / (sd * sd + alpha * alpha * pos * pos);
+    }
+  }
+  return { nSamples: m, nSpecies: S, nodeStart, nodeE, nodeN, nodeZ, nodeW, ex: exA, ey: eyA, speed, d, w, sampleIndex, multiplicity, timeS };
+}
+
+/** A copy of the problem with every weight multiplied by gamma (likelihood tempering). */
+export function temperProblem(p: SteProblem, gamma: number): SteProblem {
+  const w = new Float64Array(p.w.length);
+  for (let i = 0; i < w.length; i++) w[i] = p.w[i]! * gamma;
+  return { ...p, w };
+}
