@@ -3,3 +3,6 @@ export * from './gaussian.js';
 export * from './hazard/index.js';
 export * from './ste/index.js';
 export * from './numeric/normal.js';
+export * from './detect/index.js';
+export * from './classify/index.js';
+export * from './locate/index.js';

@@ -5,7 +5,7 @@
 import { CONCENTRATION_UNITS, fromKgM3, isConcentrationUnit, NarizError, stabilityIndex, STANDARD_PRESSURE_HPA, STANDARD_TEMP_C } from '@nariz/core';
 import { MIN_DOWNWIND_M, plumeUnit, SIGMA_SET_INDEX } from '@nariz/plume';
 import type { CliIo, Command } from '../command.js';
-import { chemicalTable, numberFlag, optionalNumberFlag, parseFlags, requireFlag, sigmaFlag, stabilityFlag } from '../plume-flags.js';
+import { chemicalTable, numberFlag, optionalNumberFlag, parseFlags, requireFlag, sigmaFlag, stabilityFlag } from '../flags.js';
 
 const USAGE = `Usage: nariz disperse --rate-gps Q --wind-mps U --stability A-F --at x,y,z [options]
 

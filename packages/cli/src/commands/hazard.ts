@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { NarizError, STANDARD_PRESSURE_HPA, STANDARD_TEMP_C } from '@nariz/core';
 import { computeHazardZones, hazardGeoJson, isTierSelection, TIER_SELECTIONS, type HazardResult, type HazardZone } from '@nariz/plume';
 import type { CliIo, Command } from '../command.js';
-import { chemicalTable, numberFlag, optionalNumberFlag, parseFlags, requireFlag, sigmaFlag, stabilityFlag } from '../plume-flags.js';
+import { chemicalTable, numberFlag, optionalNumberFlag, parseFlags, requireFlag, sigmaFlag, stabilityFlag } from '../flags.js';
 
 const USAGE = `Usage: nariz hazard --lat LAT --lon LON --chemical NAME --rate-gps Q --wind-mps U --wind-from-deg D --stability A-F [options]
 

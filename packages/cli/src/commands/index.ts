@@ -1,6 +1,9 @@
 import type { Command } from '../command.js';
+import { demo } from './demo.js';
 import { disperse } from './disperse.js';
 import { hazard } from './hazard.js';
+import { locate } from './locate.js';
+import { simulate } from './simulate.js';
 
 /** Every command, in help order. Add new commands here. */
-export const COMMANDS: readonly Command[] = [disperse, hazard];
+export const COMMANDS: readonly Command[] = [locate, simulate, hazard, disperse, demo];

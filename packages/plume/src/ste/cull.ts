@@ -31,7 +31,8 @@ export function cullForDisc(p: SteProblem, existing: readonly Float64Array[], ce
       if (xf <= 0) continue;
       const y0 = Math.abs(dy * p.ex[i]! - dx * p.ey[i]!);
       const fi = Math.min(sy.length - 1, Math.ceil(Math.min(xf, maxX) / step));
-      const s = Math.sqrt(sy[fi]! * sy[fi]! + infl2);
+      const xm = Math.min(xf, maxX) * p.meanderRad;
+      const s = Math.sqrt(sy[fi]! * sy[fi]! + infl2 + xm * xm);
       if (y0 - radiusM <= cut * s) useful = true;
     }
     if (useful) keep.push(i);
@@ -78,7 +79,7 @@ export function cullForDisc(p: SteProblem, existing: readonly Float64Array[], ce
   });
   nodeStart[m] = q;
   return {
-    problem: { nSamples: m, nSpecies: S, nodeStart, nodeE, nodeN, nodeZ, nodeW, ex, ey, speed, d, w, sampleIndex, multiplicity, timeS },
+    problem: { nSamples: m, nSpecies: S, nodeStart, nodeE, nodeN, nodeZ, nodeW, ex, ey, speed, d, w, sampleIndex, multiplicity, timeS, meanderRad: p.meanderRad, noiseSd: p.noiseSd, relativeError: p.relativeError },
     existing: ex2,
   };
 }

@@ -25,7 +25,7 @@
  *    matched across classes and their position and rate draws mixed.
  */
 import type { SteProblem } from './problem.js';
-import { temperProblem } from './problem.js';
+import { temperProblem, reweightProblem, calibrateRelativeError } from './problem.js';
 import { buildSigmaTable } from './kernel-table.js';
 import { kernelAtSamples, type ScanOptions } from './scan.js';
 import { buildSparseKernel, sparseStats, type SparseKernel } from './sparse-kernel.js';
@@ -46,8 +46,6 @@ export interface SteOptions {
   readonly maxSources?: number;
   /** Sources closer than this are one source (default 30 m). */
   readonly minSeparationM?: number;
-  /** Classes whose first-source evidence trails the best by more than this (log units) are dropped (default 15). */
-  readonly classPruneLog?: number;
   /** Prior probability that a candidate source exists (default 0.3). */
   readonly priorSourceProbability?: number;
   /** Upper bound of the uniform prior on each species' rate, kg/s (default 0.2). */
@@ -81,8 +79,12 @@ export interface SteResult {
   /** Posterior probability of each stability class (0..5), zero for classes not considered. */
   readonly stabilityPosterior: Float64Array;
   readonly gamma: number;
+  /** Relative model error of a single reading, calibrated on the pilot fit. */
+  readonly relativeError: number;
   readonly reducedChi2: number;
   readonly residualLag1: number;
+  /** Integrated autocorrelation time of the residuals, samples (1 / tempering). */
+  readonly autocorrelationTime: number;
   readonly domain: { minE: number; maxE: number; minN: number; maxN: number };
   /** Background offset per species (kg/m^3) fitted with the final sources. */
   readonly offsetKgM3: Float64Array;
@@ -142,34 +144,52 @@ function localMaxima(values: Float64Array, nx: number, ny: number, count: number
   return idx.slice(0, count);
 }
 
-interface ClassState {
+/** What is fixed for one stability class: the problem (tempered or not), its sigma table and priors. */
+interface ClassModel {
   readonly k: number;
   readonly p: SteProblem;
   readonly scan: ScanOptions;
+  readonly rateMax: Float64Array;
+  readonly logArea: number;
+  readonly logPriorOdds: number;
+  readonly minSeparationM: number;
+}
+
+/** The coarse search grid and its sparse kernel (independent of the weights, so shared by the pilot and the tempered search). */
+interface SearchGrid {
   readonly step: number;
   readonly nx: number;
   readonly ny: number;
   readonly cellsE: Float64Array;
   readonly cellsN: Float64Array;
   readonly coarse: SparseKernel;
-  readonly rateMax: Float64Array;
-  readonly logArea: number;
-  readonly logPriorOdds: number;
-  readonly minSeparationM: number;
+}
+
+interface Configuration {
   kernels: Float64Array[];
   posts: GridPosterior[];
   logEvidence: number;
-  done: boolean;
 }
 
-function makeCtx(st: ClassState, ks: readonly Float64Array[]): GridContext {
-  return { problem: st.p, scan: st.scan, existing: ks, base: buildLinearBase(st.p, ks), rateMaxKgS: st.rateMax };
-}
-
-function initClass(p: SteProblem, k: number, o: SteOptions, domain: Domain): ClassState {
+function classModel(p: SteProblem, k: number, o: SteOptions, domain: Domain): ClassModel {
   const diag = Math.hypot(domain.maxE - domain.minE, domain.maxN - domain.minN);
-  const table = buildSigmaTable(o.sigmaSet, k, diag + 10);
-  const scan: ScanOptions = { table, sourceHeightM: o.sourceHeightM ?? 3 };
+  const priorP = o.priorSourceProbability ?? 0.3;
+  return {
+    k,
+    p,
+    scan: { table: buildSigmaTable(o.sigmaSet, k, diag + 10), sourceHeightM: o.sourceHeightM ?? 3 },
+    rateMax: new Float64Array(p.nSpecies).fill(o.rateMaxKgS ?? 0.2),
+    logArea: Math.log((domain.maxE - domain.minE) * (domain.maxN - domain.minN)),
+    logPriorOdds: Math.log(priorP / (1 - priorP)),
+    minSeparationM: o.minSeparationM ?? 30,
+  };
+}
+
+function withProblem(m: ClassModel, p: SteProblem): ClassModel {
+  return { ...m, p };
+}
+
+function searchGrid(m: ClassModel, o: SteOptions, domain: Domain): SearchGrid {
   const areaM2 = (domain.maxE - domain.minE) * (domain.maxN - domain.minN);
   const step = o.coarseStepM ?? Math.max(15, Math.sqrt(areaM2 / 2500));
   const nx = Math.max(2, Math.round((domain.maxE - domain.minE) / step) + 1);
@@ -182,116 +202,158 @@ function initClass(p: SteProblem, k: number, o: SteOptions, domain: Domain): Cla
       cellsN[j * nx + i] = domain.minN + (j * (domain.maxN - domain.minN)) / (ny - 1);
     }
   }
-  const priorP = o.priorSourceProbability ?? 0.3;
-  return {
-    k, p, scan, step, nx, ny, cellsE, cellsN,
-    coarse: buildSparseKernel(p, cellsE, cellsN, { ...scan, inflateM: step / 2 }),
-    rateMax: new Float64Array(p.nSpecies).fill(o.rateMaxKgS ?? 0.2),
-    logArea: Math.log(areaM2),
-    logPriorOdds: Math.log(priorP / (1 - priorP)),
-    minSeparationM: o.minSeparationM ?? 30,
-    kernels: [], posts: [], logEvidence: 0, done: false,
-  };
+  return { step, nx, ny, cellsE, cellsN, coarse: buildSparseKernel(m.p, cellsE, cellsN, { ...m.scan, inflateM: step / 2 }) };
 }
 
-/** One greedy forward-selection step: find the best new source given the accepted ones; accept it if its evidence gain is positive. */
-function greedyStep(st: ClassState): void {
-  if (st.done) return;
-  const ctx = makeCtx(st, st.kernels);
-  const stats = sparseStats(st.coarse, st.p, st.kernels);
-  const { logGain } = scoreCells(ctx, st.cellsE, st.cellsN, stats);
-  const far = (e: number, n: number): boolean => st.posts.every((q) => Math.hypot(q.meanE - e, q.meanN - n) >= st.minSeparationM);
-  const cands = localMaxima(logGain, st.nx, st.ny, 6).filter((c) => far(st.cellsE[c]!, st.cellsN[c]!)).slice(0, 2);
+function makeCtx(m: ClassModel, ks: readonly Float64Array[]): GridContext {
+  return { problem: m.p, scan: m.scan, existing: ks, base: buildLinearBase(m.p, ks), rateMaxKgS: m.rateMax };
+}
+
+/** One greedy forward-selection step; returns false when no further source has a positive evidence gain. */
+function greedyStep(m: ClassModel, g: SearchGrid, cfg: Configuration): boolean {
+  const ctx = makeCtx(m, cfg.kernels);
+  const stats = sparseStats(g.coarse, m.p, cfg.kernels);
+  const { logGain } = scoreCells(ctx, g.cellsE, g.cellsN, stats);
+  const far = (e: number, n: number): boolean => cfg.posts.every((q) => Math.hypot(q.meanE - e, q.meanN - n) >= m.minSeparationM);
+  const cands = localMaxima(logGain, g.nx, g.ny, 6).filter((c) => far(g.cellsE[c]!, g.cellsN[c]!)).slice(0, 2);
   let best: GridPosterior | undefined;
   for (const c of cands) {
-    const post = refineLocation(ctx, st.cellsE[c]!, st.cellsN[c]!, 1.5 * st.step);
+    const post = refineLocation(ctx, g.cellsE[c]!, g.cellsN[c]!, 1.5 * g.step);
     if (!far(post.meanE, post.meanN)) continue;
     if (best === undefined || post.logZ > best.logZ) best = post;
   }
-  const gain = best === undefined ? -Infinity : best.logZ - st.logArea + st.logPriorOdds;
-  if (best === undefined || !(gain > 0)) {
-    st.done = true;
-    return;
-  }
-  st.logEvidence += gain;
-  st.kernels.push(kernelAtSamples(st.p, best.meanE, best.meanN, st.scan));
-  st.posts.push(best);
+  const gain = best === undefined ? -Infinity : best.logZ - m.logArea + m.logPriorOdds;
+  if (best === undefined || !(gain > 0)) return false;
+  cfg.logEvidence += gain;
+  cfg.kernels.push(kernelAtSamples(m.p, best.meanE, best.meanN, m.scan));
+  cfg.posts.push(best);
+  return true;
 }
 
-/** Gibbs-style sweep: re-centre each source given all the others; drop a source that lands on another. */
-function sweep(st: ClassState): void {
-  for (let j = 0; j < st.kernels.length; j++) {
-    const others = st.kernels.filter((_, q) => q !== j);
-    const pj = st.posts[j]!;
+/**
+ * Gibbs-style sweep: re-centre each source given all the others, then merge
+ * sources that landed within the minimum separation. The configuration's
+ * evidence becomes the sum of the conditional gains, a consistent (if
+ * approximate) score for comparing stability classes.
+ */
+function sweep(m: ClassModel, cfg: Configuration): void {
+  for (let j = 0; j < cfg.kernels.length; j++) {
+    const others = cfg.kernels.filter((_, q) => q !== j);
+    const pj = cfg.posts[j]!;
     const ax = principalAxes(pj.cov);
-    const post = refineLocation(makeCtx(st, others), pj.meanE, pj.meanN, Math.max(10, 3 * ax.sdMajor));
-    st.posts[j] = post;
-    st.kernels[j] = kernelAtSamples(st.p, post.meanE, post.meanN, st.scan);
+    const post = refineLocation(makeCtx(m, others), pj.meanE, pj.meanN, Math.max(10, 3 * ax.sdMajor));
+    cfg.posts[j] = post;
+    cfg.kernels[j] = kernelAtSamples(m.p, post.meanE, post.meanN, m.scan);
   }
-  for (let j = st.posts.length - 1; j > 0; j--) {
-    const pj = st.posts[j]!;
-    if (st.posts.slice(0, j).some((q) => Math.hypot(q.meanE - pj.meanE, q.meanN - pj.meanN) < st.minSeparationM)) {
-      st.posts.splice(j, 1);
-      st.kernels.splice(j, 1);
+  for (let j = cfg.posts.length - 1; j > 0; j--) {
+    const pj = cfg.posts[j]!;
+    if (cfg.posts.slice(0, j).some((q) => Math.hypot(q.meanE - pj.meanE, q.meanN - pj.meanN) < m.minSeparationM)) {
+      cfg.posts.splice(j, 1);
+      cfg.kernels.splice(j, 1);
     }
   }
+  cfg.logEvidence = cfg.posts.reduce((acc, q) => acc + q.logZ - m.logArea + m.logPriorOdds, 0);
 }
 
-function finishClass(st: ClassState, maxSources: number): ClassRun {
-  while (!st.done && st.kernels.length < maxSources) greedyStep(st);
-  if (st.kernels.length > 1) sweep(st);
-  return { k: st.k, logEvidence: st.logEvidence, posts: st.posts, kernels: st.kernels, ctx: makeCtx(st, st.kernels) };
+function search(m: ClassModel, g: SearchGrid, maxSources: number): Configuration {
+  const cfg: Configuration = { kernels: [], posts: [], logEvidence: 0 };
+  while (cfg.kernels.length < maxSources && greedyStep(m, g, cfg));
+  if (cfg.kernels.length > 0) sweep(m, cfg);
+  return cfg;
 }
 
-/** Residual diagnostics of a fitted configuration: reduced chi-square and lag-1 autocorrelation of standardised residuals. */
-export function residualDiagnostics(p: SteProblem, kernels: readonly Float64Array[]): { chi2nu: number; rho: number; offset: Float64Array } {
+/** The same sources under another stability class: kernels re-evaluated, then a sweep. */
+function transfer(m: ClassModel, from: Configuration): Configuration {
+  const cfg: Configuration = {
+    kernels: from.posts.map((q) => kernelAtSamples(m.p, q.meanE, q.meanN, m.scan)),
+    posts: [...from.posts],
+    logEvidence: 0,
+  };
+  if (cfg.kernels.length > 0) sweep(m, cfg);
+  return cfg;
+}
+
+/**
+ * Residual diagnostics of a fitted configuration (linear fit of the offset
+ * and rates for the given kernels): the model prediction without offset
+ * (species-major), a robust reduced chi-square and the lag-1
+ * autocorrelation of standardised residuals, both over samples with signal.
+ */
+export function residualDiagnostics(p: SteProblem, kernels: readonly Float64Array[]): { chi2nu: number; rho: number; tau: number; offset: Float64Array; pred: Float64Array } {
   const base = buildLinearBase(p, kernels);
   const n = p.nSamples;
   const m = kernels.length + 1;
-  let chi = 0;
-  let cnt = 0;
-  let num = 0;
-  let den = 0;
+  const z2: number[] = [];
+  // Runs of consecutive signal samples (standardised residuals), for the autocorrelation.
+  const runs: number[][] = [];
   const offset = new Float64Array(p.nSpecies);
+  const predAll = new Float64Array(p.nSpecies * n);
   for (let s = 0; s < p.nSpecies; s++) {
-    // Coefficients beta = G^-1 h (non-negativity not enforced here: a diagnostic).
+    // Coefficients beta = G^-1 h; negative rates are clipped to zero for the prediction.
     const gi = base.gInv[s]!;
     const h = base.h[s]!;
     const beta = new Float64Array(m);
     for (let a = 0; a < m; a++) {
       let v = 0;
       for (let b = 0; b < m; b++) v += gi[a * m + b]! * h[b]!;
-      beta[a] = v;
+      beta[a] = a === 0 ? v : Math.max(0, v);
     }
     offset[s] = beta[0]!;
-    let prevZ = NaN;
+    let run: number[] = [];
     let prevIdx = -2;
     for (let i = 0; i < n; i++) {
-      let pred = beta[0]!;
+      let pred = 0;
       for (let j = 0; j < kernels.length; j++) pred += beta[j + 1]! * kernels[j]![i]!;
-      const r = p.d[s * n + i]! - pred;
+      predAll[s * n + i] = pred;
+      // Judge the model where it claims plume. Quiet samples fit the noise
+      // model by construction and would dilute the estimate; plume hits of
+      // sources the fit does not contain yet say nothing about how well the
+      // contained ones are modelled.
       const mult = p.multiplicity[i]!;
-      const wi = p.w[s * n + i]! / mult;
-      const z = r * Math.sqrt(wi);
-      // Model error lives where there is plume: judge the fit on samples
-      // where the data or the model stand clear of the noise. Quiet samples
-      // fit the noise model by construction and would dilute it.
-      const signal = Math.abs(p.d[s * n + i]! - beta[0]!) * Math.sqrt(wi) > 3 || Math.abs(pred - beta[0]!) * Math.sqrt(wi) > 3;
-      if (!signal) {
+      if (!(pred > 3 * p.noiseSd[s]!) || mult !== 1) {
+        if (run.length > 1) runs.push(run);
+        run = [];
         prevIdx = -2;
         continue;
       }
-      chi += mult * z * z;
-      cnt += mult;
-      if (p.sampleIndex[i] === prevIdx + 1 && mult === 1) {
-        num += z * prevZ;
-        den += z * z;
+      const z = (p.d[s * n + i]! - beta[0]! - pred) * Math.sqrt(p.w[s * n + i]!);
+      z2.push(z * z);
+      if (p.sampleIndex[i] !== prevIdx + 1 && run.length > 0) {
+        if (run.length > 1) runs.push(run);
+        run = [];
       }
-      prevZ = z;
-      prevIdx = mult === 1 ? p.sampleIndex[i]! : -2;
+      run.push(z);
+      prevIdx = p.sampleIndex[i]!;
     }
+    if (run.length > 1) runs.push(run);
   }
-  return { chi2nu: cnt > 0 ? chi / cnt : 1, rho: den > 0 ? num / den : 0, offset };
+  // Robust reduced chi-square: median(z^2) / median of chi2(1) (0.4549).
+  z2.sort((a, b) => a - b);
+  const chi2nu = z2.length > 0 ? z2[(z2.length - 1) >> 1]! / 0.454936423119572 : 1;
+  // Integrated autocorrelation time tau = 1 + 2 sum_k rho_k, summed until
+  // rho_k first drops to zero (Geyer's initial-sequence truncation). Unlike
+  // an AR(1) extrapolation of rho_1, it sees that residuals are correlated
+  // within a plume crossing but not across crossings.
+  let tau = 1;
+  let rho1 = 0;
+  for (let k = 1; k <= 60; k++) {
+    let sxy = 0;
+    let sxx = 0;
+    let syy = 0;
+    for (const r of runs) {
+      for (let t = k; t < r.length; t++) {
+        sxy += r[t]! * r[t - k]!;
+        sxx += r[t - k]! * r[t - k]!;
+        syy += r[t]! * r[t]!;
+      }
+    }
+    if (!(sxx > 0 && syy > 0)) break;
+    const rk = sxy / Math.sqrt(sxx * syy);
+    if (k === 1) rho1 = rk;
+    if (!(rk > 0)) break;
+    tau += 2 * rk;
+  }
+  return { chi2nu, rho: rho1, tau, offset, pred: predAll };
 }
 
 function drawTruncNormal(rng: Rng, mu: number, sd: number, lo: number, hi: number): number {
@@ -408,38 +470,43 @@ export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
   const domain = o.domain ?? defaultDomain(problem);
   const classes = o.stabilities ?? [0, 1, 2, 3, 4, 5];
   const maxSources = o.maxSources ?? 6;
+  // The greedy search runs in one reference class (the given one, else D);
+  // the others re-fit the sources it found. Searching every class from
+  // scratch finds the same sources at six times the cost.
+  const refClass = classes.includes(3) ? 3 : classes[0]!;
+  const ref = classModel(problem, refClass, o, domain);
+  progress(0.02, 'coarse kernel');
+  const grid = searchGrid(ref, o, domain);
   let gamma = o.gamma ?? 1;
-  let diag: { chi2nu: number; rho: number; offset: Float64Array } = { chi2nu: 1, rho: 0, offset: new Float64Array(problem.nSpecies) };
-  if (o.gamma === undefined) {
-    // Pilot fit at a mid class with untempered weights, to measure residual structure.
-    const pilotClass = classes.includes(3) ? 3 : classes[Math.floor(classes.length / 2)]!;
-    progress(0.02, `pilot fit (class ${'ABCDEF'[pilotClass]})`);
-    const pilot = finishClass(initClass(problem, pilotClass, o, domain), Math.min(maxSources, 4));
-    diag = residualDiagnostics(problem, pilot.kernels);
-    const rho = Math.min(0.98, Math.max(0, diag.rho));
-    gamma = Math.min(1, Math.max(1e-3, (1 - rho) / ((1 + rho) * Math.max(1, diag.chi2nu))));
-  }
-  const tp = temperProblem(problem, gamma);
-  // First source in every class, then drop classes that already trail badly.
-  const states = classes.map((k, i) => {
-    progress(0.1 + (0.4 * i) / classes.length, `stability class ${'ABCDEF'[k]}: first source`);
-    const st = initClass(tp, k, o, domain);
-    greedyStep(st);
-    return st;
-  });
-  const lead = Math.max(...states.map((st) => st.logEvidence));
-  const prune = o.classPruneLog ?? 15;
-  const alive = states.filter((st) => st.logEvidence >= lead - prune);
-  const runs: ClassRun[] = alive.map((st, i) => {
-    progress(0.5 + (0.4 * i) / alive.length, `stability class ${'ABCDEF'[st.k]}: further sources`);
-    return finishClass(st, maxSources);
+  // Pilot fit with observation-based weights; its prediction then sets the
+  // weights (see reweightProblem) and its residuals the tempering.
+  progress(0.15, 'pilot fit');
+  const pilot = search(ref, grid, Math.min(maxSources, 4));
+  const pilotDiag = residualDiagnostics(problem, pilot.kernels);
+  // The relative error is calibrated on the pilot's residuals (so the
+  // plume samples' chi-square is 1); the tempering then only accounts for
+  // their autocorrelation. Quiet samples keep their noise-only weight.
+  const alpha = calibrateRelativeError(problem, pilotDiag.pred, pilotDiag.offset);
+  const reweighted = reweightProblem(problem, pilotDiag.pred, 1, alpha);
+  const diag = residualDiagnostics(reweighted, pilot.kernels);
+  if (o.gamma === undefined) gamma = Math.min(1, Math.max(0.01, 1 / diag.tau));
+  const tp = temperProblem(reweighted, gamma);
+  progress(0.4, 'source search');
+  const refModel = withProblem(ref, tp);
+  const found = search(refModel, grid, maxSources);
+  const runs: ClassRun[] = [];
+  classes.forEach((k, i) => {
+    progress(0.6 + (0.3 * i) / classes.length, `stability class ${'ABCDEF'[k]}`);
+    const m = k === refClass ? refModel : classModel(tp, k, o, domain);
+    const cfg = k === refClass ? found : transfer(m, found);
+    runs.push({ k, logEvidence: cfg.logEvidence, posts: cfg.posts, kernels: cfg.kernels, ctx: makeCtx(m, cfg.kernels) });
   });
   const stabilityPosterior = new Float64Array(6);
   const maxLe = Math.max(...runs.map((r) => r.logEvidence));
   let tot = 0;
   for (const r of runs) tot += Math.exp(r.logEvidence - maxLe);
   for (const r of runs) stabilityPosterior[r.k] = Math.exp(r.logEvidence - maxLe) / tot;
-  const best = runs.reduce((a, b) => (b.logEvidence > a.logEvidence ? b : a));
+  const best = runs.reduce((x, y) => (y.logEvidence > x.logEvidence ? y : x));
 
   const areaM2 = (domain.maxE - domain.minE) * (domain.maxN - domain.minN);
   const logArea = Math.log(areaM2);
@@ -498,8 +565,10 @@ export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
     sources,
     stabilityPosterior,
     gamma,
+    relativeError: alpha,
     reducedChi2: diag.chi2nu,
     residualLag1: diag.rho,
+    autocorrelationTime: diag.tau,
     domain,
     offsetKgM3: finalDiag.offset,
   };

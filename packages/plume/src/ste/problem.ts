@@ -52,6 +52,17 @@ export interface SteProblem {
   /** How many original samples each retained sample stands for. */
   readonly multiplicity: Float64Array;
   readonly timeS: Float64Array;
+  /**
+   * Plume meander, rad: the sd of the wind direction about its smoothed
+   * value. Receptors see the plume displaced by x * theta from one crossing
+   * to the next, so the expected concentration is the plume convolved with
+   * that displacement: sigma_y^2 + (x theta)^2 (Gifford's meandering-plume
+   * picture). Sensor noise in the direction makes this conservative.
+   */
+  readonly meanderRad: number;
+  /** Sensor noise sd per species, kg/m^3, and the relative model error alpha used in the weights. */
+  readonly noiseSd: Float64Array;
+  readonly relativeError: number;
 }
 
 export interface ProblemOptions {
@@ -68,9 +79,29 @@ export interface ProblemOptions {
    * A plume is carried by the wind averaged over its travel time (a minute
    * or more at survey ranges), not by the gust at the drone; a single
    * anemometer reading also carries a few degrees of sensor noise, which at
-   * 300 m moves the modelled plume by more than its width. Default 60 s.
+   * 300 m moves the modelled plume by more than its width. Default 300 s.
    */
   readonly windSmoothS?: number;
+  /** Override the meander estimated from the wind record, rad. */
+  readonly meanderRad?: number;
+}
+
+/** Circular sd (rad) of the direction of (u, v) about that of (su, sv), speed-weighted (Yamartino-free small-angle form). */
+export function directionSpreadRad(u: Float64Array, v: Float64Array, su: Float64Array, sv: Float64Array): number {
+  let acc = 0;
+  let cnt = 0;
+  for (let i = 0; i < u.length; i++) {
+    const a = Math.atan2(v[i]!, u[i]!);
+    const b = Math.atan2(sv[i]!, su[i]!);
+    let d = a - b;
+    if (d > Math.PI) d -= 2 * Math.PI;
+    if (d < -Math.PI) d += 2 * Math.PI;
+    if (Number.isFinite(d) && Math.hypot(u[i]!, v[i]!) > 0) {
+      acc += d * d;
+      cnt++;
+    }
+  }
+  return cnt > 0 ? Math.sqrt(acc / cnt) : 0;
 }
 
 /** Centred moving average of u and v over a time window (two pointers, O(n); time must be sorted). */
@@ -113,7 +144,8 @@ export function buildProblem(data: SteData, opts: ProblemOptions = {}): SteProbl
   const margin = opts.signalMargin ?? 5;
   const n = data.count;
   const S = data.excess.length;
-  const [windU, windV] = smoothWind(data.timeS, data.windU, data.windV, opts.windSmoothS ?? 60);
+  const [windU, windV] = smoothWind(data.timeS, data.windU, data.windV, opts.windSmoothS ?? 300);
+  const meanderRad = opts.meanderRad ?? Math.min(0.5, directionSpreadRad(data.windU, data.windV, windU, windV));
 
   // Mark samples near signal in any species.
   const hot = new Uint8Array(n);
@@ -211,7 +243,7 @@ export function buildProblem(data: SteData, opts: ProblemOptions = {}): SteProbl
       w[s * m + k] = mult[k]! / (sd * sd + alpha * alpha * pos * pos);
     }
   }
-  return { nSamples: m, nSpecies: S, nodeStart, nodeE, nodeN, nodeZ, nodeW, ex: exA, ey: eyA, speed, d, w, sampleIndex, multiplicity, timeS };
+  return { nSamples: m, nSpecies: S, nodeStart, nodeE, nodeN, nodeZ, nodeW, ex: exA, ey: eyA, speed, d, w, sampleIndex, multiplicity, timeS, meanderRad, noiseSd: Float64Array.from(data.noiseSd), relativeError: alpha };
 }
 
 /** A copy of the problem with every weight multiplied by gamma (likelihood tempering). */
@@ -219,4 +251,64 @@ export function temperProblem(p: SteProblem, gamma: number): SteProblem {
   const w = new Float64Array(p.w.length);
   for (let i = 0; i < w.length; i++) w[i] = p.w[i]! * gamma;
   return { ...p, w };
+}
+
+/**
+ * A copy whose weights use a model prediction instead of the observation
+ * in the relative-error term: w = mult * gamma / (sd^2 + (alpha pred)^2).
+ * Weights built from observations down-weight the highest readings and bias
+ * rates low; weights from a pilot fit's prediction do not depend on the
+ * noise of the reading they weigh.
+ */
+export function reweightProblem(p: SteProblem, pred: Float64Array, gamma: number, alpha = p.relativeError): SteProblem {
+  const n = p.nSamples;
+  const noiseSd = p.noiseSd;
+  const w = new Float64Array(p.w.length);
+  for (let s = 0; s < p.nSpecies; s++) {
+    const sd = noiseSd[s]!;
+    for (let i = 0; i < n; i++) {
+      const m = pred[s * n + i]! > 0 ? pred[s * n + i]! : 0;
+      w[s * n + i] = (gamma * p.multiplicity[i]!) / (sd * sd + alpha * alpha * m * m);
+    }
+  }
+  return { ...p, w, relativeError: alpha };
+}
+
+/**
+ * The relative model error alpha at which the robust reduced chi-square of
+ * samples with predicted signal is 1, given a pilot prediction and offsets:
+ * median over those samples of r^2 / (sd^2 + alpha^2 pred^2) equals the
+ * median of chi2(1). Monotone in alpha, so bisection (on log alpha).
+ */
+export function calibrateRelativeError(p: SteProblem, pred: Float64Array, offset: Float64Array, lo = 0.1, hi = 5): number {
+  const n = p.nSamples;
+  const r: number[] = [];
+  const sd2: number[] = [];
+  const m2: number[] = [];
+  for (let s = 0; s < p.nSpecies; s++) {
+    const sd = p.noiseSd[s]!;
+    for (let i = 0; i < n; i++) {
+      const m = pred[s * n + i]!;
+      if (!(m > 3 * sd)) continue;
+      const res = p.d[s * n + i]! - offset[s]! - m;
+      r.push(res * res);
+      sd2.push(sd * sd);
+      m2.push(m * m);
+    }
+  }
+  if (r.length < 20) return p.relativeError;
+  const chi = (alpha: number): number => {
+    const z = r.map((x, i) => x / (sd2[i]! + alpha * alpha * m2[i]!)).sort((a, b) => a - b);
+    return z[(z.length - 1) >> 1]! / 0.454936423119572;
+  };
+  let a = Math.log(lo);
+  let b = Math.log(hi);
+  if (chi(lo) <= 1) return lo;
+  if (chi(hi) >= 1) return hi;
+  for (let it = 0; it < 40; it++) {
+    const mid = (a + b) / 2;
+    if (chi(Math.exp(mid)) > 1) a = mid;
+    else b = mid;
+  }
+  return Math.exp((a + b) / 2);
 }

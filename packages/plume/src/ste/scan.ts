@@ -35,36 +35,43 @@ export function scanStride(existing: number): number {
  * `kernelAtSamples`; small enough for V8 to inline into both loops.
  */
 function sampleKernel(p: SteProblem, i: number, ce: number, cn: number, table: SigmaTable, h: number, infl2: number, cut2: number): number {
-  const { step, maxX, sy: tsy, sz: tsz } = table;
   const ux = p.ex[i]!;
   const uy = p.ey[i]!;
-  let k = 0;
+  const j0 = p.nodeStart[i]!;
   const j1 = p.nodeStart[i + 1]!;
-  for (let j = p.nodeStart[i]!; j < j1; j++) {
-    const dx = p.nodeE[j]! - ce;
-    const dy = p.nodeN[j]! - cn;
-    const x = dx * ux + dy * uy;
-    if (x <= 0 || x >= maxX) continue;
-    const y = dy * ux - dx * uy;
-    const f = x / step;
-    const fi = f | 0;
-    const t = f - fi;
-    let sy = tsy[fi]! + t * (tsy[fi + 1]! - tsy[fi]!);
-    let sz = tsz[fi]! + t * (tsz[fi + 1]! - tsz[fi]!);
-    if (infl2 > 0) {
-      sy = Math.sqrt(sy * sy + infl2);
-      sz = Math.sqrt(sz * sz + infl2);
-    }
-    const y2 = y * y;
-    if (y2 > cut2 * sy * sy) continue;
-    const z = p.nodeZ[j]!;
-    const a = z - h;
-    const b = z + h;
-    const isz2 = 1 / (2 * sz * sz);
-    const gz = Math.exp(-a * a * isz2) + Math.exp(-b * b * isz2);
-    k += (p.nodeW[j]! * Math.exp(-y2 / (2 * sy * sy)) * gz) / (2 * Math.PI * sy * sz);
-  }
+  if (j1 === j0 + 1) return nodeKernel(p.nodeE[j0]! - ce, p.nodeN[j0]! - cn, p.nodeZ[j0]!, ux, uy, table, h, infl2, cut2, p.meanderRad) / p.speed[i]!;
+  let k = 0;
+  for (let j = j0; j < j1; j++) k += p.nodeW[j]! * nodeKernel(p.nodeE[j]! - ce, p.nodeN[j]! - cn, p.nodeZ[j]!, ux, uy, table, h, infl2, cut2, p.meanderRad);
   return k / p.speed[i]!;
+}
+
+/** Unit-rate plume times wind speed at offset (dx, dy) from the source, height z. */
+function nodeKernel(dx: number, dy: number, z: number, ux: number, uy: number, table: SigmaTable, h: number, infl2: number, cut2: number, meander: number): number {
+  const x = dx * ux + dy * uy;
+  if (x <= 0 || x >= table.maxX) return 0;
+  const y = dy * ux - dx * uy;
+  const f = x / table.step;
+  const fi = f | 0;
+  const t = f - fi;
+  const tsy = table.sy;
+  let sy = tsy[fi]! + t * (tsy[fi + 1]! - tsy[fi]!);
+  const xm = x * meander;
+  sy = Math.sqrt(sy * sy + xm * xm);
+  const y2 = y * y;
+  // Cheap reject before the vertical sigma (most pairs end here).
+  if (infl2 === 0 && y2 > cut2 * sy * sy) return 0;
+  const tsz = table.sz;
+  let sz = tsz[fi]! + t * (tsz[fi + 1]! - tsz[fi]!);
+  if (infl2 > 0) {
+    sy = Math.sqrt(sy * sy + infl2);
+    sz = Math.sqrt(sz * sz + infl2);
+    if (y2 > cut2 * sy * sy) return 0;
+  }
+  const a = z - h;
+  const b = z + h;
+  const isz2 = 1 / (2 * sz * sz);
+  const gz = Math.exp(-a * a * isz2) + Math.exp(-b * b * isz2);
+  return (Math.exp(-y2 / (2 * sy * sy)) * gz) / (2 * Math.PI * sy * sz);
 }
 
 export function scanCells(

@@ -1,5 +1,5 @@
 /**
- * Flag parsing shared by the dispersion commands (disperse, hazard): the edge
+ * Flag parsing shared by the commands: the edge
  * where strings become typed values. Every failure is a NarizError
  * NARIZ_USAGE naming the flag, what was given and what is expected.
  */
@@ -18,7 +18,9 @@ const NEGATIVE_NUMBER = /^-(\d|\.\d)/;
  * option (`--lon -112.3`) is taken as its value: parseArgs alone would call
  * it ambiguous, and west longitudes and south latitudes are negative.
  */
-export function parseFlags<O extends Options>(args: string[], options: O, usage: string): ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: false }>>['values'] {
+type Parsed<O extends Options, P extends boolean> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: P }>>;
+
+function parseStrict<O extends Options, P extends boolean>(args: string[], options: O, usage: string, allowPositionals: P): Parsed<O, P> {
   const joined: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -30,7 +32,7 @@ export function parseFlags<O extends Options>(args: string[], options: O, usage:
     } else joined.push(a);
   }
   try {
-    return parseArgs({ args: joined, options, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args: joined, options, strict: true, allowPositionals });
   } catch (e) {
     if (e instanceof TypeError && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS')) {
       const first = usage.split('\n')[0] ?? '';
@@ -38,6 +40,21 @@ export function parseFlags<O extends Options>(args: string[], options: O, usage:
     }
     throw e;
   }
+}
+
+/**
+ * parseArgs in strict mode, with its TypeErrors (unknown flag, missing value,
+ * stray argument) turned into NARIZ_USAGE. A negative number after a string
+ * option (`--lon -112.3`) is taken as its value: parseArgs alone would call
+ * it ambiguous, and west longitudes and south latitudes are negative.
+ */
+export function parseFlags<O extends Options>(args: string[], options: O, usage: string): Parsed<O, false>['values'] {
+  return parseStrict(args, options, usage, false).values;
+}
+
+/** As parseFlags, for commands that also take positional arguments (file names). */
+export function parseFlagsWithPositionals<O extends Options>(args: string[], options: O, usage: string): Parsed<O, true> {
+  return parseStrict(args, options, usage, true);
 }
 
 export function requireFlag(value: string | undefined, flag: string, what: string): string {

@@ -1,0 +1,116 @@
+/**
+ * `nariz locate SORTIE.csv`: where the emitting sources are, how strong,
+ * which look like a lab, and how sure we are.
+ */
+import { writeFileSync } from 'node:fs';
+import { isStabilityClass, NarizError, STABILITY_CLASSES } from '@nariz/core';
+import { readSortieCsvFile } from '@nariz/formats';
+import { locateSortie, sourcesGeoJson, SIGMA_SETS, type LocateResult, type SigmaSet } from '@nariz/plume';
+import type { CliIo, Command } from '../command.js';
+import { chemicalTable, numberFlag, parseFlagsWithPositionals } from '../flags.js';
+
+const USAGE = `Usage: nariz locate SORTIE.csv [options]
+
+Detects plumes, estimates every source's position (with a 95 % credible
+region), per-species emission rate (g/s, with a 95 % interval), the
+probability that it exists and its class (lab or decoy).
+
+  --json                 print one JSON object (see docs/cli.md)
+  --geojson OUT          write sources and 95 % ellipses as GeoJSON
+  --lenient              skip bad CSV rows (counted) instead of failing
+  --stability S          force Pasquill–Gifford class A..F (default: the
+                         sortie's column, else inferred)
+  --sigma SET            ${SIGMA_SETS.join(' | ')} (default briggs-rural)
+  --source-height H      assumed vent height above ground, m (default 3)
+  --max-sources N        upper bound on the number of sources (default 6)
+  --seed N               seed of the posterior draws (default 1)
+  --chemicals PATH       full chemical table CSV instead of the built-in subset
+  --quiet                no progress on stderr`;
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  geojson: { type: 'string' },
+  lenient: { type: 'boolean' },
+  stability: { type: 'string' },
+  sigma: { type: 'string' },
+  'source-height': { type: 'string' },
+  'max-sources': { type: 'string' },
+  seed: { type: 'string' },
+  chemicals: { type: 'string' },
+  quiet: { type: 'boolean' },
+} as const;
+
+/** The JSON contract of `nariz locate --json` (snake_case, units in names). */
+export function locateJson(r: LocateResult, seconds: number): unknown {
+  return {
+    sources: r.sources.map((s) => ({
+      lat: s.lat,
+      lon: s.lon,
+      position_ci95_m: s.positionCi95M,
+      ellipse95: { semi_major_m: s.ellipse95.semiMajorM, semi_minor_m: s.ellipse95.semiMinorM, azimuth_deg: s.ellipse95.azimuthDeg },
+      rate_gps: s.rateGps,
+      rate_ci95_gps: s.rateCi95Gps,
+      probability: s.probability,
+      class: s.classProbabilities,
+      lab_probability: s.labProbability,
+    })),
+    background: Object.fromEntries(Object.entries(r.background).map(([k, b]) => [k, { unit: b.unit, median: b.median, noise_sd: b.noiseSd, events: b.events }])),
+    stability: { source: r.stability.source, posterior: r.stability.posterior },
+    samples: r.samples,
+    seconds,
+    diagnostics: { tempering: r.diagnostics.gamma, reduced_chi2: r.diagnostics.reducedChi2, residual_lag1: r.diagnostics.residualLag1, retained_samples: r.diagnostics.retainedSamples },
+  };
+}
+
+function fmt(x: number): string {
+  return x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toPrecision(2);
+}
+
+export function locateTable(r: LocateResult): string {
+  const lines: string[] = [];
+  lines.push(`${r.samples} samples; stability (${r.stability.source}): ${STABILITY_CLASSES.filter((c) => r.stability.posterior[c] > 0.005).map((c) => `${c} ${(100 * r.stability.posterior[c]).toFixed(0)} %`).join(', ')}`);
+  if (r.sources.length === 0) {
+    lines.push('No source found with probability above the prior. (Quiet sortie, or signals within noise.)');
+    return lines.join('\n') + '\n';
+  }
+  r.sources.forEach((s, i) => {
+    const top = Object.entries(s.classProbabilities).sort((a, b) => b[1] - a[1])[0];
+    lines.push(`S${i + 1}  ${s.lat.toFixed(6)}, ${s.lon.toFixed(6)}  ±${s.positionCi95M.toFixed(0)} m (95 %)  exists ${(100 * s.probability).toFixed(0)} %  lab ${(100 * s.labProbability).toFixed(0)} %${top !== undefined ? `  (most likely ${top[0]})` : ''}`);
+    for (const [k, v] of Object.entries(s.rateGps)) {
+      const ci = s.rateCi95Gps[k]!;
+      lines.push(`      ${k.padEnd(10)} ${fmt(v)} g/s  [${fmt(ci[0])}, ${fmt(ci[1])}]`);
+    }
+  });
+  return lines.join('\n') + '\n';
+}
+
+export const locate: Command = {
+  name: 'locate',
+  summary: 'find, quantify and classify emission sources in a sortie CSV',
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseFlagsWithPositionals(args, OPTIONS, USAGE);
+    if (positionals.length !== 1) throw new NarizError('NARIZ_USAGE', `locate takes exactly one sortie CSV, got ${positionals.length}\n${USAGE.split('\n')[0]}`);
+    const file = positionals[0]!;
+    if (values.stability !== undefined && !isStabilityClass(values.stability.toUpperCase())) throw new NarizError('NARIZ_USAGE', `--stability must be one of A..F, got "${values.stability}"`);
+    if (values.sigma !== undefined && !(SIGMA_SETS as readonly string[]).includes(values.sigma)) throw new NarizError('NARIZ_USAGE', `--sigma must be one of ${SIGMA_SETS.join(', ')}, got "${values.sigma}"`);
+    const t0 = performance.now();
+    const read = await readSortieCsvFile(file, { lenient: values.lenient === true, chemicals: chemicalTable(values.chemicals) });
+    for (const w of read.warnings) io.stderr(`warning: ${w.message}${w.count > 1 ? ` (${w.count} times)` : ''}\n`);
+    const quiet = values.quiet === true || values.json === true;
+    const stab = values.stability?.toUpperCase();
+    const result = locateSortie(read.sortie, {
+      ...(values.sigma !== undefined ? { sigmaSet: values.sigma as SigmaSet } : {}),
+      ...(stab !== undefined && isStabilityClass(stab) ? { stability: stab } : {}),
+      ...(values['source-height'] !== undefined ? { sourceHeightM: numberFlag(values['source-height'], 'source-height', 'metres above ground', { min: 0, max: 300 }) } : {}),
+      ...(values['max-sources'] !== undefined ? { maxSources: numberFlag(values['max-sources'], 'max-sources', 'a whole number 1..20', { min: 1, max: 20 }) } : {}),
+      ...(values.seed !== undefined ? { seed: numberFlag(values.seed, 'seed', 'an integer', { min: 0 }) } : {}),
+      onProgress: quiet ? undefined : (f, m) => io.stderr(`[${(100 * f).toFixed(0).padStart(3)} %] ${m}\n`),
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    if (values.geojson !== undefined) writeFileSync(values.geojson, JSON.stringify(sourcesGeoJson(result), null, 1) + '\n');
+    if (values.json === true) io.stdout(JSON.stringify(locateJson(result, seconds)) + '\n');
+    else io.stdout(locateTable(result) + `(${seconds.toFixed(2)} s)\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,3 @@
+export * from './library.js';
+export * from './demo-library.js';
+export * from './classify.js';

@@ -1,0 +1,5 @@
+export * from './background.js';
+export * from './events.js';
+export * from './excess.js';
+export * from './sortie.js';
+export * from './encounters.js';

@@ -1,0 +1,2 @@
+export * from './locate-sortie.js';
+export * from './geojson.js';

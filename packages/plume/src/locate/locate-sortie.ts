@@ -1,0 +1,165 @@
+/**
+ * From a sortie to located, quantified, classified sources: the pipeline
+ * behind `nariz locate`. Pure (no I/O, no clocks): detection gives each
+ * species' drifting background and noise, the estimator works on the
+ * excess in a local east/north frame, and the signature library turns each
+ * source's rates into class probabilities.
+ */
+import { LocalFrame, STABILITY_CLASSES, STABILITY_UNKNOWN, NarizError, toKgM3Factor, type Sortie, type StabilityClass } from '@nariz/core';
+import { detectSortie } from '../detect/index.js';
+import { classifySource, DEMO_SIGNATURE_LIBRARY, type RateEstimate, type SignatureLibrary } from '../classify/index.js';
+import { buildProblem } from '../ste/problem.js';
+import { estimateSources } from '../ste/estimate.js';
+import { SIGMA_SET_INDEX, type SigmaSet } from '../sigma.js';
+
+export interface LocateOptions {
+  readonly sigmaSet?: SigmaSet;
+  /** Assumed source (vent) height above ground, m (default 3). */
+  readonly sourceHeightM?: number;
+  readonly maxSources?: number;
+  /** Overrides the sortie's stability column. */
+  readonly stability?: StabilityClass;
+  readonly library?: SignatureLibrary;
+  readonly seed?: number;
+  /** Relative model error of a single reading (default 0.5). */
+  readonly relativeError?: number;
+  readonly onProgress?: (fraction: number, message: string) => void;
+}
+
+export interface LocatedSource {
+  readonly lat: number;
+  readonly lon: number;
+  /** Metres east/north of the frame origin. */
+  readonly east: number;
+  readonly north: number;
+  readonly positionCi95M: number;
+  readonly ellipse95: { readonly semiMajorM: number; readonly semiMinorM: number; readonly azimuthDeg: number };
+  /** Posterior median rate per species, g/s. */
+  readonly rateGps: Record<string, number>;
+  readonly rateCi95Gps: Record<string, [number, number]>;
+  readonly probability: number;
+  readonly classProbabilities: Record<string, number>;
+  readonly labProbability: number;
+}
+
+export interface SpeciesBackground {
+  readonly unit: string;
+  /** Median background over the sortie, in the column's unit. */
+  readonly median: number;
+  readonly noiseSd: number;
+  readonly events: number;
+}
+
+export interface LocateResult {
+  readonly sources: LocatedSource[];
+  readonly background: Record<string, SpeciesBackground>;
+  readonly stability: { readonly source: 'sortie' | 'option' | 'inferred'; readonly posterior: Record<StabilityClass, number> };
+  readonly samples: number;
+  readonly origin: { readonly lat: number; readonly lon: number };
+  readonly diagnostics: { readonly gamma: number; readonly reducedChi2: number; readonly residualLag1: number; readonly retainedSamples: number };
+}
+
+function median(a: Float64Array): number {
+  const s = Float64Array.from(a).sort();
+  return s.length === 0 ? NaN : s[(s.length - 1) >> 1]!;
+}
+
+/** Classes to consider: the option, else the sortie's column (every class it names), else all six. */
+function stabilityChoice(sortie: Sortie, opt: StabilityClass | undefined): { classes: number[]; source: 'sortie' | 'option' | 'inferred' } {
+  if (opt !== undefined) return { classes: [STABILITY_CLASSES.indexOf(opt)], source: 'option' };
+  const seen = new Set<number>();
+  let unknown = 0;
+  for (let i = 0; i < sortie.count; i++) {
+    const k = sortie.stability[i]!;
+    if (k === STABILITY_UNKNOWN) unknown++;
+    else seen.add(k);
+  }
+  // A column that is mostly empty is not trusted to exclude classes.
+  if (seen.size > 0 && unknown < 0.1 * sortie.count) return { classes: [...seen].sort(), source: 'sortie' };
+  return { classes: [0, 1, 2, 3, 4, 5], source: 'inferred' };
+}
+
+export function locateSortie(sortie: Sortie, opts: LocateOptions = {}): LocateResult {
+  if (sortie.count < 10) throw new NarizError('NARIZ_CSV_EMPTY', `a sortie needs at least 10 samples to locate sources, this one has ${sortie.count}`);
+  const progress = opts.onProgress ?? (() => undefined);
+  progress(0, 'detecting plumes');
+  const detections = detectSortie(sortie);
+  let lat0 = 0;
+  let lon0 = 0;
+  for (let i = 0; i < sortie.count; i++) {
+    lat0 += sortie.lat[i]!;
+    lon0 += sortie.lon[i]!;
+  }
+  const frame = new LocalFrame({ lat: lat0 / sortie.count, lon: lon0 / sortie.count });
+  const n = sortie.count;
+  const east = new Float64Array(n);
+  const north = new Float64Array(n);
+  for (let i = 0; i < n; i++) [east[i], north[i]] = frame.project(sortie.lat[i]!, sortie.lon[i]!);
+  let pathEast: Float64Array | undefined;
+  let pathNorth: Float64Array | undefined;
+  if (sortie.endLat !== undefined && sortie.endLon !== undefined && sortie.endAltAglM !== undefined) {
+    pathEast = new Float64Array(n).fill(NaN);
+    pathNorth = new Float64Array(n).fill(NaN);
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(sortie.endLat[i]!)) continue;
+      [pathEast[i], pathNorth[i]] = frame.project(sortie.endLat[i]!, sortie.endLon[i]!);
+    }
+  }
+  const excess = detections.map((d) => {
+    const e = new Float64Array(n);
+    for (let i = 0; i < n; i++) e[i] = d.values[i]! - d.background[i]!;
+    return e;
+  });
+  const noiseSd = Float64Array.from(detections, (d) => d.noiseSd);
+  const problem = buildProblem(
+    {
+      count: n, timeS: sortie.timeS, east, north, up: sortie.altAglM, windU: sortie.windU, windV: sortie.windV, excess, noiseSd,
+      ...(pathEast !== undefined && pathNorth !== undefined && sortie.endAltAglM !== undefined ? { pathEast, pathNorth, pathUp: sortie.endAltAglM } : {}),
+    },
+    opts.relativeError === undefined ? {} : { relativeError: opts.relativeError },
+  );
+  const stab = stabilityChoice(sortie, opts.stability);
+  const result = estimateSources(problem, {
+    sigmaSet: SIGMA_SET_INDEX[opts.sigmaSet ?? 'briggs-rural'],
+    stabilities: stab.classes,
+    sourceHeightM: opts.sourceHeightM ?? 3,
+    maxSources: opts.maxSources ?? 6,
+    seed: opts.seed ?? 1,
+    onProgress: (f, m) => progress(0.05 + 0.9 * f, m),
+  });
+  const library = opts.library ?? DEMO_SIGNATURE_LIBRARY;
+  const keys = detections.map((d) => d.key);
+  const sources: LocatedSource[] = result.sources.map((s) => {
+    const rates: Record<string, RateEstimate> = {};
+    const rateGps: Record<string, number> = {};
+    const rateCi95Gps: Record<string, [number, number]> = {};
+    keys.forEach((k, i) => {
+      const r = s.rates[i]!;
+      rates[k] = { mean: r.mean, sd: r.sd };
+      rateGps[k] = r.median * 1000;
+      rateCi95Gps[k] = [r.lo95 * 1000, r.hi95 * 1000];
+    });
+    const cls = classifySource(rates, library);
+    const g = frame.unproject(s.east, s.north);
+    return {
+      lat: g.lat, lon: g.lon, east: s.east, north: s.north,
+      positionCi95M: s.radius95M, ellipse95: s.ellipse95,
+      rateGps, rateCi95Gps, probability: s.probability,
+      classProbabilities: cls.probabilities, labProbability: cls.labProbability,
+    };
+  });
+  const background: Record<string, SpeciesBackground> = {};
+  detections.forEach((d) => {
+    const sp = sortie.species.find((x) => x.key === d.key)!;
+    const toUnit = 1 / toKgM3Factor(sp.unit, sp.molarMassGmol);
+    background[d.key] = { unit: sp.unit, median: median(d.background) * toUnit, noiseSd: d.noiseSd * toUnit, events: d.events.length };
+  });
+  const posterior = {} as Record<StabilityClass, number>;
+  STABILITY_CLASSES.forEach((c, i) => (posterior[c] = result.stabilityPosterior[i]!));
+  progress(1, 'done');
+  return {
+    sources, background, stability: { source: stab.source, posterior }, samples: n,
+    origin: { lat: frame.origin.lat, lon: frame.origin.lon },
+    diagnostics: { gamma: result.gamma, reducedChi2: result.reducedChi2, residualLag1: result.residualLag1, retainedSamples: problem.nSamples },
+  };
+}
