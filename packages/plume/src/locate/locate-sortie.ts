@@ -38,8 +38,10 @@ export interface LocatedSource {
   readonly rateGps: Record<string, number>;
   readonly rateCi95Gps: Record<string, [number, number]>;
   readonly probability: number;
+  /** Empty when no profile of the library is compatible with the rates (then `labProbability` is 0 and `classified` false). */
   readonly classProbabilities: Record<string, number>;
   readonly labProbability: number;
+  readonly classified: boolean;
 }
 
 export interface SpeciesBackground {
@@ -57,6 +59,20 @@ export interface LocateResult {
   readonly samples: number;
   readonly origin: { readonly lat: number; readonly lon: number };
   readonly diagnostics: { readonly gamma: number; readonly reducedChi2: number; readonly residualLag1: number; readonly retainedSamples: number };
+}
+
+/**
+ * Class probabilities, or none when the rates fit no profile of the library
+ * (an unknown emitter: the analyst sees "unclassified", not a forced guess).
+ */
+function classifyOrNone(rates: Record<string, RateEstimate>, library: SignatureLibrary): { probabilities: Record<string, number>; labProbability: number; classified: boolean } {
+  try {
+    const c = classifySource(rates, library);
+    return { probabilities: c.probabilities, labProbability: c.labProbability, classified: true };
+  } catch (e) {
+    if (e instanceof NarizError && (e.code === 'NARIZ_NUMERIC' || e.code === 'NARIZ_USAGE')) return { probabilities: {}, labProbability: 0, classified: false };
+    throw e;
+  }
 }
 
 function median(a: Float64Array): number {
@@ -119,12 +135,15 @@ export function locateSortie(sortie: Sortie, opts: LocateOptions = {}): LocateRe
     opts.relativeError === undefined ? {} : { relativeError: opts.relativeError },
   );
   const stab = stabilityChoice(sortie, opts.stability);
+  const crossingLengths = detections.flatMap((d) => d.events.map((e) => e.endIndex - e.startIndex + 1)).sort((a, b) => a - b);
+  const medianCrossing = crossingLengths.length > 0 ? crossingLengths[(crossingLengths.length - 1) >> 1]! : undefined;
   const result = estimateSources(problem, {
     sigmaSet: SIGMA_SET_INDEX[opts.sigmaSet ?? 'briggs-rural'],
     stabilities: stab.classes,
     sourceHeightM: opts.sourceHeightM ?? 3,
     maxSources: opts.maxSources ?? 6,
     seed: opts.seed ?? 1,
+    ...(medianCrossing !== undefined ? { maxAutocorrelationTime: Math.max(2, medianCrossing) } : {}),
     onProgress: (f, m) => progress(0.05 + 0.9 * f, m),
   });
   const library = opts.library ?? DEMO_SIGNATURE_LIBRARY;
@@ -139,13 +158,13 @@ export function locateSortie(sortie: Sortie, opts: LocateOptions = {}): LocateRe
       rateGps[k] = r.median * 1000;
       rateCi95Gps[k] = [r.lo95 * 1000, r.hi95 * 1000];
     });
-    const cls = classifySource(rates, library);
+    const cls = classifyOrNone(rates, library);
     const g = frame.unproject(s.east, s.north);
     return {
       lat: g.lat, lon: g.lon, east: s.east, north: s.north,
       positionCi95M: s.radius95M, ellipse95: s.ellipse95,
       rateGps, rateCi95Gps, probability: s.probability,
-      classProbabilities: cls.probabilities, labProbability: cls.labProbability,
+      classProbabilities: cls.probabilities, labProbability: cls.labProbability, classified: cls.classified,
     };
   });
   const background: Record<string, SpeciesBackground> = {};

@@ -30,7 +30,7 @@ import { buildSigmaTable } from './kernel-table.js';
 import { kernelAtSamples, type ScanOptions } from './scan.js';
 import { buildSparseKernel, sparseStats, type SparseKernel } from './sparse-kernel.js';
 import { buildLinearBase } from './linear-base.js';
-import { refineLocation, scoreCells, principalAxes, type GridContext, type GridPosterior } from './grid-posterior.js';
+import { refineLocation, scoreCells, principalAxes, shiftedPosterior, type GridContext, type GridPosterior } from './grid-posterior.js';
 import { normalQuantile, normalCdf } from '../numeric/normal.js';
 import { createRng, type Rng } from '@nariz/core';
 
@@ -52,8 +52,16 @@ export interface SteOptions {
   readonly rateMaxKgS?: number;
   /** Fixed tempering factor (skips the pilot fit). */
   readonly gamma?: number;
+  /**
+   * Upper bound on the residual autocorrelation time, samples: a plume
+   * crossing carries at least one independent datum, so the median crossing
+   * length (from detection) bounds it. Default unbounded.
+   */
+  readonly maxAutocorrelationTime?: number;
   readonly seed?: number;
   readonly rateDraws?: number;
+  /** Sources whose existence probability falls below this are not reported (default 0.2). */
+  readonly reportProbability?: number;
   /** Progress callback (fraction 0..1, message); kernels stay free of I/O. */
   readonly onProgress?: (fraction: number, message: string) => void;
 }
@@ -209,18 +217,68 @@ function makeCtx(m: ClassModel, ks: readonly Float64Array[]): GridContext {
   return { problem: m.p, scan: m.scan, existing: ks, base: buildLinearBase(m.p, ks), rateMaxKgS: m.rateMax };
 }
 
+/** The split move of greedyStep: returns the new configuration and the new source's evidence gain, or undefined. */
+function trySplit(m: ClassModel, g: SearchGrid, cfg: Configuration, e0: number, n0: number): { kernels: Float64Array[]; posts: GridPosterior[]; gain: number } | undefined {
+  const kernels = [...cfg.kernels, kernelAtSamples(m.p, e0, n0, m.scan)];
+  // Seed posterior: one small grid at the coarse cell (no walking).
+  const seedCtx = makeCtx(m, cfg.kernels);
+  const posts = [...cfg.posts, refineLocation(seedCtx, e0, n0, g.step / 2, 1)];
+  const last = posts.length - 1;
+  // The accepted source nearest to the seed is the one to move.
+  let j = 0;
+  for (let q = 1; q < last; q++) {
+    if (Math.hypot(posts[q]!.meanE - e0, posts[q]!.meanN - n0) < Math.hypot(posts[j]!.meanE - e0, posts[j]!.meanN - n0)) j = q;
+  }
+  for (let round = 0; round < 3; round++) {
+    for (const idx of [j, last]) {
+      const others = kernels.filter((_, q) => q !== idx);
+      const pq = posts[idx]!;
+      const post = refineLocation(makeCtx(m, others), pq.meanE, pq.meanN, Math.max(10, 3 * principalAxes(pq.cov).sdMajor));
+      posts[idx] = post;
+      kernels[idx] = kernelAtSamples(m.p, post.meanE, post.meanN, m.scan);
+    }
+  }
+  const a = posts[j]!;
+  const b = posts[last]!;
+  if (Math.hypot(a.meanE - b.meanE, a.meanN - b.meanN) < m.minSeparationM) return undefined;
+  const gain = b.logZ - m.logArea + m.logPriorOdds;
+  return gain > 0 ? { kernels, posts, gain } : undefined;
+}
+
 /** One greedy forward-selection step; returns false when no further source has a positive evidence gain. */
 function greedyStep(m: ClassModel, g: SearchGrid, cfg: Configuration): boolean {
   const ctx = makeCtx(m, cfg.kernels);
   const stats = sparseStats(g.coarse, m.p, cfg.kernels);
   const { logGain } = scoreCells(ctx, g.cellsE, g.cellsN, stats);
   const far = (e: number, n: number): boolean => cfg.posts.every((q) => Math.hypot(q.meanE - e, q.meanN - n) >= m.minSeparationM);
-  const cands = localMaxima(logGain, g.nx, g.ny, 6).filter((c) => far(g.cellsE[c]!, g.cellsN[c]!)).slice(0, 2);
+  // Refine the best coarse maxima until two land clear of the accepted
+  // sources (a maximum next to an accepted source is usually its residual).
+  const cands = localMaxima(logGain, g.nx, g.ny, 8).filter((c) => far(g.cellsE[c]!, g.cellsN[c]!));
   let best: GridPosterior | undefined;
+  let tried = 0;
+  let collided: number | undefined;
   for (const c of cands) {
+    if (tried >= 2) break;
     const post = refineLocation(ctx, g.cellsE[c]!, g.cellsN[c]!, 1.5 * g.step);
-    if (!far(post.meanE, post.meanN)) continue;
+    if (!far(post.meanE, post.meanN)) {
+      collided ??= c;
+      continue;
+    }
+    tried++;
     if (best === undefined || post.logZ > best.logZ) best = post;
+  }
+  // A strong residual maximum that refines onto an accepted source often
+  // means that source sits between two real ones (typically aligned
+  // along-wind). Try splitting: seed the new source at the coarse cell and
+  // let the pair re-centre alternately.
+  if (collided !== undefined && (best === undefined || logGain[collided]! > 2 * (best.logZ - m.logArea))) {
+    const split = trySplit(m, g, cfg, g.cellsE[collided]!, g.cellsN[collided]!);
+    if (split !== undefined && (best === undefined || split.gain > best.logZ - m.logArea + m.logPriorOdds)) {
+      cfg.logEvidence += split.gain;
+      cfg.kernels.splice(0, cfg.kernels.length, ...split.kernels);
+      cfg.posts.splice(0, cfg.posts.length, ...split.posts);
+      return true;
+    }
   }
   const gain = best === undefined ? -Infinity : best.logZ - m.logArea + m.logPriorOdds;
   if (best === undefined || !(gain > 0)) return false;
@@ -262,14 +320,25 @@ function search(m: ClassModel, g: SearchGrid, maxSources: number): Configuration
   return cfg;
 }
 
-/** The same sources under another stability class: kernels re-evaluated, then a sweep. */
-function transfer(m: ClassModel, from: Configuration): Configuration {
+/**
+ * The same sources under another model (stability class, weights): each
+ * source's posterior re-fitted given the others, starting from where the
+ * search put it. Sources whose conditional evidence gain is no longer
+ * positive are kept (their probability says so) unless they merge.
+ */
+function transfer(m: ClassModel, from: Configuration, minReachM: number): Configuration {
   const cfg: Configuration = {
     kernels: from.posts.map((q) => kernelAtSamples(m.p, q.meanE, q.meanN, m.scan)),
     posts: [...from.posts],
     logEvidence: 0,
   };
-  if (cfg.kernels.length > 0) sweep(m, cfg);
+  for (let j = 0; j < cfg.kernels.length; j++) {
+    const others = cfg.kernels.filter((_, q) => q !== j);
+    const post = shiftedPosterior(makeCtx(m, others), cfg.posts[j]!, minReachM);
+    cfg.posts[j] = post;
+    cfg.kernels[j] = kernelAtSamples(m.p, post.meanE, post.meanN, m.scan);
+  }
+  cfg.logEvidence = cfg.posts.reduce((acc, q) => acc + q.logZ - m.logArea + m.logPriorOdds, 0);
   return cfg;
 }
 
@@ -489,16 +558,17 @@ export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
   const alpha = calibrateRelativeError(problem, pilotDiag.pred, pilotDiag.offset);
   const reweighted = reweightProblem(problem, pilotDiag.pred, 1, alpha);
   const diag = residualDiagnostics(reweighted, pilot.kernels);
-  if (o.gamma === undefined) gamma = Math.min(1, Math.max(0.01, 1 / diag.tau));
+  if (o.gamma === undefined) gamma = Math.min(1, Math.max(0.01, 1 / Math.min(diag.tau, o.maxAutocorrelationTime ?? Infinity)));
   const tp = temperProblem(reweighted, gamma);
   progress(0.4, 'source search');
   const refModel = withProblem(ref, tp);
+  const reach = Math.max(30, 2 * grid.step);
   const found = search(refModel, grid, maxSources);
   const runs: ClassRun[] = [];
   classes.forEach((k, i) => {
-    progress(0.6 + (0.3 * i) / classes.length, `stability class ${'ABCDEF'[k]}`);
+    progress(0.55 + (0.35 * i) / classes.length, `stability class ${'ABCDEF'[k]}`);
     const m = k === refClass ? refModel : classModel(tp, k, o, domain);
-    const cfg = k === refClass ? found : transfer(m, found);
+    const cfg = k === refClass ? found : transfer(m, found, reach);
     runs.push({ k, logEvidence: cfg.logEvidence, posts: cfg.posts, kernels: cfg.kernels, ctx: makeCtx(m, cfg.kernels) });
   });
   const stabilityPosterior = new Float64Array(6);
@@ -560,9 +630,10 @@ export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
     return summarise(draws, probability);
   });
   const finalDiag = residualDiagnostics(tp, best.kernels);
+  const shown = o.reportProbability ?? 0.2;
   progress(1, 'done');
   return {
-    sources,
+    sources: sources.filter((s) => s.probability >= shown),
     stabilityPosterior,
     gamma,
     relativeError: alpha,

@@ -60,7 +60,7 @@ export function scoreCells(ctx: GridContext, cellsE: Float64Array, cellsN: Float
   return { logGain, A, B };
 }
 
-function evaluate(ctx: GridContext, ce: number, cn: number, axisE: number, axisN: number, halfMajor: number, halfMinor: number, nMajor: number, nMinor: number): GridPosterior {
+export function evaluateGrid(ctx: GridContext, ce: number, cn: number, axisE: number, axisN: number, halfMajor: number, halfMinor: number, nMajor: number, nMinor: number): GridPosterior {
   // Axis unit vectors: major (axisE, axisN), minor perpendicular.
   const nc = nMajor * nMinor;
   const cellsE = new Float64Array(nc);
@@ -134,11 +134,11 @@ function onBoundary(index: number, nMajor: number, nMinor: number): boolean {
 }
 
 export function refineLocation(ctx: GridContext, ce: number, cn: number, half0: number, rounds = 3): GridPosterior {
-  let post = evaluate(ctx, ce, cn, 1, 0, half0, half0, 15, 15);
+  let post = evaluateGrid(ctx, ce, cn, 1, 0, half0, half0, 15, 15);
   // Walk the first grid along a ridge until its maximum is interior (a coarse
   // maximum can sit tens of metres along-wind from the true mode).
   for (let shift = 0; shift < 8 && onBoundary(post.mapIndex, 15, 15); shift++) {
-    post = evaluate(ctx, post.cellsE[post.mapIndex]!, post.cellsN[post.mapIndex]!, 1, 0, half0, half0, 15, 15);
+    post = evaluateGrid(ctx, post.cellsE[post.mapIndex]!, post.cellsN[post.mapIndex]!, 1, 0, half0, half0, 15, 15);
   }
   for (let r = 1; r < rounds; r++) {
     const ax = principalAxes(post.cov);
@@ -147,9 +147,24 @@ export function refineLocation(ctx: GridContext, ce: number, cn: number, half0: 
     const nMajor = 19;
     const nMinor = Math.max(9, Math.min(19, Math.ceil(((2 * halfMinor) / ((2 * halfMajor) / 18)) + 1)));
     const prev = post;
-    post = evaluate(ctx, post.meanE, post.meanN, ax.axisE, ax.axisN, halfMajor, halfMinor, nMajor, nMinor);
+    post = evaluateGrid(ctx, post.meanE, post.meanN, ax.axisE, ax.axisN, halfMajor, halfMinor, nMajor, nMinor);
     const moved = Math.hypot(post.meanE - prev.meanE, post.meanN - prev.meanN);
     if (r >= 2 && moved < 0.1 * Math.max(ax.sdMinor, 0.5)) break;
   }
   return post;
+}
+
+/**
+ * Re-fit a posterior under a changed model (another stability class): a
+ * grid aligned with the previous posterior, long enough along its major
+ * axis (usually along-wind, where classes disagree) to catch the shifted
+ * mode, then one posterior-fitted round.
+ */
+export function shiftedPosterior(ctx: GridContext, prev: GridPosterior, minReachM: number): GridPosterior {
+  const ax = principalAxes(prev.cov);
+  const halfMajor = Math.max(4.5 * ax.sdMajor, minReachM);
+  const halfMinor = Math.max(4.5 * ax.sdMinor, 5);
+  const first = evaluateGrid(ctx, prev.meanE, prev.meanN, ax.axisE, ax.axisN, halfMajor, halfMinor, 25, 11);
+  const a2 = principalAxes(first.cov);
+  return evaluateGrid(ctx, first.meanE, first.meanN, a2.axisE, a2.axisN, Math.max(4.5 * a2.sdMajor, 3), Math.max(4.5 * a2.sdMinor, 3), 19, 11);
 }

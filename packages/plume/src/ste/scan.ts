@@ -20,7 +20,7 @@ import type { SigmaTable } from './kernel-table.js';
 export interface ScanOptions {
   readonly table: SigmaTable;
   readonly sourceHeightM: number;
-  /** Extra crosswind/vertical spread added in quadrature (coarse grids). */
+  /** Extra crosswind spread added in quadrature (coarse grids), m. */
   readonly inflateM?: number;
   readonly cutSigmas?: number;
 }
@@ -61,17 +61,20 @@ function nodeKernel(dx: number, dy: number, z: number, ux: number, uy: number, t
   // Cheap reject before the vertical sigma (most pairs end here).
   if (infl2 === 0 && y2 > cut2 * sy * sy) return 0;
   const tsz = table.sz;
-  let sz = tsz[fi]! + t * (tsz[fi + 1]! - tsz[fi]!);
+  const sz = tsz[fi]! + t * (tsz[fi + 1]! - tsz[fi]!);
   if (infl2 > 0) {
+    // Crosswind only: inflating sigma_z too would move the coarse maximum
+    // along-wind (toward the receptors) and seed the refinement off-mode.
     sy = Math.sqrt(sy * sy + infl2);
-    sz = Math.sqrt(sz * sz + infl2);
     if (y2 > cut2 * sy * sy) return 0;
   }
-  const a = z - h;
-  const b = z + h;
-  const isz2 = 1 / (2 * sz * sz);
-  const gz = Math.exp(-a * a * isz2) + Math.exp(-b * b * isz2);
-  return (Math.exp(-y2 / (2 * sy * sy)) * gz) / (2 * Math.PI * sy * sz);
+  // exp(-y^2/2sy^2) [exp(-(z-h)^2/2sz^2) + exp(-(z+h)^2/2sz^2)]
+  //   = exp(-y^2/2sy^2 - (z^2+h^2)/2sz^2) (E + 1/E),  E = exp(z h / sz^2):
+  // two exponentials instead of three. z h / sz^2 is bounded by the scan's
+  // geometry (z, h < 1 km, sz >= 0.1 m) well inside double range.
+  const isz2 = 1 / (sz * sz);
+  const e = Math.exp(z * h * isz2);
+  return (Math.exp(-y2 / (2 * sy * sy) - 0.5 * (z * z + h * h) * isz2) * (e + 1 / e)) / (2 * Math.PI * sy * sz);
 }
 
 export function scanCells(
