@@ -164,13 +164,14 @@ function machine(): string {
   return `${c[0]?.model.trim() ?? 'unknown cpu'} × ${c.length}, node ${process.version}, ${platform()} ${arch()}`;
 }
 
-function scoreResult(result: LocateResult, truth: readonly SimTruthSource[]): ScenarioScore {
+/** Truth projected into the result's frame (LocalFrame at result.origin), then scored. */
+function scoreResult(result: LocateResult, truth: readonly SimTruthSource[]): { truth: TruthPoint[]; score: ScenarioScore } {
   const frame = new LocalFrame(result.origin);
   const pts: TruthPoint[] = truth.map((t) => {
     const [east, north] = frame.project(t.lat, t.lon);
     return { id: t.id, kind: t.kind, profile: t.profile, east, north, rateGps: t.rateGps };
   });
-  return scoreScenario(pts, result.sources);
+  return { truth: pts, score: scoreScenario(pts, result.sources) };
 }
 
 // ------------------------------------------------------------------ accuracy
@@ -185,7 +186,10 @@ interface Row {
   readonly stabilitySource: string;
   readonly stabilityPosterior: Record<string, number>;
   readonly diagnostics: LocateResult['diagnostics'];
-  readonly estimates: ReadonlyArray<{ east: number; north: number; probability: number; labProbability: number; positionCi95M: number }>;
+  /** Frame of `truth` and `estimates` east/north. */
+  readonly origin: LocateResult['origin'];
+  readonly truth: readonly TruthPoint[];
+  readonly estimates: ReadonlyArray<{ east: number; north: number; probability: number; labProbability: number; classified: boolean; positionCi95M: number }>;
   readonly score: ScenarioScore;
 }
 
@@ -198,7 +202,7 @@ async function accuracy(sim: SimModule, cases: readonly Case[]): Promise<Row[]> 
     const t0 = nowS();
     const result = locateSortie(sortie);
     const locateS = nowS() - t0;
-    const score = scoreResult(result, truth.sources);
+    const { truth: truthPts, score } = scoreResult(result, truth.sources);
     log(
       `[${i + 1}/${cases.length}] ${c.name} wind ${c.speedMps} m/s ${c.stability}${c.stabilityColumn ? '' : ' (no column)'}: ` +
         `${result.sources.length} estimates, labs ${score.labsFound}/${score.labs}, locate ${locateS.toFixed(1)} s`,
@@ -213,7 +217,9 @@ async function accuracy(sim: SimModule, cases: readonly Case[]): Promise<Row[]> 
       stabilitySource: result.stability.source,
       stabilityPosterior: result.stability.posterior,
       diagnostics: result.diagnostics,
-      estimates: result.sources.map((s) => ({ east: s.east, north: s.north, probability: s.probability, labProbability: s.labProbability, positionCi95M: s.positionCi95M })),
+      origin: result.origin,
+      truth: truthPts,
+      estimates: result.sources.map((s) => ({ east: s.east, north: s.north, probability: s.probability, labProbability: s.labProbability, classified: s.classified, positionCi95M: s.positionCi95M })),
       score,
     });
   }
@@ -308,7 +314,8 @@ const rows = await accuracy(sim, cases);
 const header = ['case', 'seed', 'wind', 'from°', 'cls', 'col', 'L+D', 'est', 'labs', 'decoy→lab', 'false', 'loc err m (per truth)', 'rate err', 'locate s'];
 const table: string[][] = rows.map((r) => {
   const s = r.score;
-  const errs = s.truths.map((t) => (t.distanceM === null ? `(${f1(t.nearestM)})` : f1(t.distanceM))).join(' ');
+  const err = (t: (typeof s.truths)[number]): string => (t.distanceM === null ? `(${f1(t.nearestM)})` : f1(t.distanceM));
+  const errs = `${s.truths.filter((t) => t.kind === 'target').map(err).join(' ')} | ${s.truths.filter((t) => t.kind === 'decoy').map(err).join(' ')}`;
   const rateErrs = s.truths.filter((t) => t.rateRelErr !== null).map((t) => `${Math.round(100 * t.rateRelErr!)}%`).join(' ');
   return [
     r.case.name, String(r.case.seed), `${r.case.speedMps}`, r.fromDeg.toFixed(0), r.case.stability, r.case.stabilityColumn ? 'yes' : 'no',
@@ -321,7 +328,8 @@ const fmt = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(w
 console.log('');
 console.log(fmt(header));
 for (const row of table) console.log(fmt(row));
-console.log('  est: reported/all estimates; loc err: per truth source in scenario order (labs first), "(d)" = unmatched, d = distance to the nearest estimate');
+console.log('  col: stability column in the sortie; L+D: labs + decoys; est: reported/all estimates; labs: found/total; false: reported estimates matching no truth');
+console.log('  loc err: per truth source, labs | decoys; "(d)" = unmatched, d = distance to the nearest estimate; rate err: per matched source');
 
 const summary = summarise(rows.map((r) => r.score));
 const verdictList = verdicts(summary);
@@ -343,11 +351,11 @@ console.log(`  overall: ${allPass ? 'PASS' : 'FAIL'} (${verdictList.filter((v) =
 
 const sp = await speed(sim, formats);
 const line = (label: string, t: ReturnType<typeof timingStats>, digits: number): string =>
-  `  ${label.padEnd(22)} min ${t.min.toFixed(digits)}  median ${t.median.toFixed(digits)}  mean ${t.mean.toFixed(digits)} ± ${t.sd.toFixed(digits)} s`;
+  `  ${label.padEnd(26)} min ${t.min.toFixed(digits)}  median ${t.median.toFixed(digits)}  mean ${t.mean.toFixed(digits)} ± ${t.sd.toFixed(digits)} s`;
 console.log('');
 console.log(
   `speed: ${sp.samples}-sample sortie (seed ${SPEED_CASE.seed}, ${SPEED_CASE.speedMps} m/s ${SPEED_CASE.stability}, ${SPEED_CASE.labs}+${SPEED_CASE.decoys} sources), ` +
-    `flown extent ${(sp.extentM.east / 1000).toFixed(2)} × ${(sp.extentM.north / 1000).toFixed(2)} km, CSV ${(sp.csvBytes / 1e6).toFixed(1)} MB; 1 warm-up + ${sp.reps} runs`,
+    `1.4 × 1.4 km search area (flown extent ${(sp.extentM.east / 1000).toFixed(2)} × ${(sp.extentM.north / 1000).toFixed(2)} km), CSV ${(sp.csvBytes / 1e6).toFixed(1)} MB; 1 warm-up + ${sp.reps} runs`,
 );
 console.log(line('readSortieCsvFile', sp.readS, 3));
 console.log(line('locateSortie', sp.locateS, 2));

@@ -39,6 +39,8 @@ export interface SteOptions {
   /** Stability classes (0..5) to consider; default all six. */
   readonly stabilities?: readonly number[];
   readonly sourceHeightM?: number;
+  /** Initial plume spread at the source, m (default DEFAULT_INITIAL_SPREAD_M). */
+  readonly initialSpreadM?: number;
   /** Search domain in local metres; default: sample bounding box plus 25 % margins (>= 200 m). */
   readonly domain?: { minE: number; maxE: number; minN: number; maxN: number };
   /** Coarse grid spacing, m; default chosen for ~2500 cells (>= 15 m). */
@@ -48,7 +50,7 @@ export interface SteOptions {
   readonly minSeparationM?: number;
   /** Prior probability that a candidate source exists (default 0.3). */
   readonly priorSourceProbability?: number;
-  /** Upper bound of the uniform prior on each species' rate, kg/s (default 0.2). */
+  /** Upper bound of the uniform prior on each species' rate, kg/s (default DEFAULT_RATE_MAX_KGS). */
   readonly rateMaxKgS?: number;
   /** Fixed tempering factor (skips the pilot fit). */
   readonly gamma?: number;
@@ -107,6 +109,15 @@ interface ClassRun {
 }
 
 const CHI2_2DOF_95 = 5.991464547107979;
+
+/**
+ * Default upper bound of the uniform per-species rate prior: 30 g/s, above
+ * the largest sustained releases of small clandestine labs and workshops.
+ * The bound matters: it is the Occam penalty that keeps a candidate whose
+ * plume barely reaches the sensors from explaining a noise bump with an
+ * absurd rate. Raise it (--max-rate-gps) for industrial sources.
+ */
+export const DEFAULT_RATE_MAX_KGS = 0.03;
 
 type Domain = { minE: number; maxE: number; minN: number; maxN: number };
 
@@ -185,8 +196,8 @@ function classModel(p: SteProblem, k: number, o: SteOptions, domain: Domain): Cl
   return {
     k,
     p,
-    scan: { table: buildSigmaTable(o.sigmaSet, k, diag + 10), sourceHeightM: o.sourceHeightM ?? 3 },
-    rateMax: new Float64Array(p.nSpecies).fill(o.rateMaxKgS ?? 0.2),
+    scan: { table: buildSigmaTable(o.sigmaSet, k, diag + 10, 0.5, o.initialSpreadM), sourceHeightM: o.sourceHeightM ?? 3 },
+    rateMax: new Float64Array(p.nSpecies).fill(o.rateMaxKgS ?? DEFAULT_RATE_MAX_KGS),
     logArea: Math.log((domain.maxE - domain.minE) * (domain.maxN - domain.minN)),
     logPriorOdds: Math.log(priorP / (1 - priorP)),
     minSeparationM: o.minSeparationM ?? 30,

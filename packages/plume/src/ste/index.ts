@@ -5,3 +5,4 @@ export * from './sparse-kernel.js';
 export * from './linear-base.js';
 export * from './grid-posterior.js';
 export * from './estimate.js';
+export * from './cull.js';

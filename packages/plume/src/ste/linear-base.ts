@@ -29,11 +29,11 @@ export interface LinearBase {
 function invertSpd(g: Float64Array, m: number): Float64Array {
   // Cholesky with a relative ridge: columns can be nearly collinear when two
   // sources sit on the same transect.
+  // The ridge is relative to each diagonal element: columns differ in scale
+  // by 20 orders of magnitude (the offset's sum of weights against kernels).
   const a = Float64Array.from(g);
-  let maxDiag = 0;
-  for (let i = 0; i < m; i++) maxDiag = Math.max(maxDiag, a[i * m + i]!);
-  const ridge = maxDiag * 1e-12 + 1e-300;
-  for (let i = 0; i < m; i++) a[i * m + i] = a[i * m + i]! + ridge;
+  const ridge = 1e-300;
+  for (let i = 0; i < m; i++) a[i * m + i] = a[i * m + i]! * (1 + 1e-12) + ridge;
   const L = new Float64Array(m * m);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j <= i; j++) {

@@ -160,24 +160,30 @@ export function buildProblem(data: SteData, opts: ProblemOptions = {}): SteProbl
       }
     }
   }
+  // Quiet samples are merged in consecutive blocks of up to `dec`: the block
+  // is represented by its middle sample's geometry and its MEAN value, with
+  // weight x block size. (Keeping one sample's value with the block's
+  // weight would count that sample's noise several times over and let
+  // noise bumps pass for sources.)
   const keep: number[] = [];
-  const mult: number[] = [];
-  let quietRun = 0;
-  for (let i = 0; i < n; i++) {
+  const blockStart: number[] = [];
+  const blockEnd: number[] = [];
+  for (let i = 0; i < n; ) {
     if (hot[i] === 1) {
       keep.push(i);
-      mult.push(1);
-      quietRun = 0;
-    } else {
-      if (quietRun % dec === 0) {
-        keep.push(i);
-        mult.push(1);
-      } else {
-        mult[mult.length - 1]! += 1; // the retained quiet sample stands for its skipped neighbours
-      }
-      quietRun++;
+      blockStart.push(i);
+      blockEnd.push(i + 1);
+      i++;
+      continue;
     }
+    let j = i;
+    while (j < n && j - i < dec && hot[j] === 0) j++;
+    keep.push((i + j - 1) >> 1);
+    blockStart.push(i);
+    blockEnd.push(j);
+    i = j;
   }
+  const mult = keep.map((_, k) => blockEnd[k]! - blockStart[k]!);
   const m = keep.length;
   const hasPath = data.pathEast !== undefined && data.pathNorth !== undefined && data.pathUp !== undefined;
   const nodeStart = new Uint32Array(m + 1);
@@ -236,7 +242,10 @@ export function buildProblem(data: SteData, opts: ProblemOptions = {}): SteProbl
       }
     }
     for (let s = 0; s < S; s++) {
-      const val = data.excess[s]![i]!;
+      const col = data.excess[s]!;
+      let val = 0;
+      for (let b = blockStart[k]!; b < blockEnd[k]!; b++) val += col[b]!;
+      val /= mult[k]!;
       const sd = data.noiseSd[s]!;
       const pos = val > 0 ? val : 0;
       d[s * m + k] = val;
