@@ -21,7 +21,8 @@ probability that it exists and its class (lab or decoy).
   --stability S          force Pasquill–Gifford class A..F (default: the
                          sortie's column, else inferred)
   --sigma SET            ${SIGMA_SETS.join(' | ')} (default briggs-rural)
-  --source-height H      assumed vent height above ground, m (default 3)
+  --source-height H      known vent height above ground, m (default: marginalised
+                         over 1.5, 3, 6 and 12 m)
   --max-sources N        upper bound on the number of sources (default 6)
   --seed N               seed of the posterior draws (default 1)
   --chemicals PATH       full chemical table CSV instead of the built-in subset

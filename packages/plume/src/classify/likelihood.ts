@@ -26,7 +26,7 @@
  * per (species, profile): cost O(NT * J) multiply-adds, no special functions
  * in the inner loop.
  */
-import { normalCdf, normalMass } from './normal.js';
+import { normalCdf, normalMass } from '../numeric/normal.js';
 
 /**
  * Cell width in log rate: a tenth of the narrowest profile spread, within

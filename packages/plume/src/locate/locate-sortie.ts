@@ -10,11 +10,12 @@ import { detectSortie } from '../detect/index.js';
 import { classifySource, DEMO_SIGNATURE_LIBRARY, type RateEstimate, type SignatureLibrary } from '../classify/index.js';
 import { buildProblem } from '../ste/problem.js';
 import { estimateSources } from '../ste/estimate.js';
+import { stabilityPriorFromSigmaTheta } from '../ste/stability-prior.js';
 import { SIGMA_SET_INDEX, type SigmaSet } from '../sigma.js';
 
 export interface LocateOptions {
   readonly sigmaSet?: SigmaSet;
-  /** Assumed source (vent) height above ground, m (default 3). */
+  /** Known source (vent) height above ground, m. Default: marginalised over DEFAULT_SOURCE_HEIGHTS_M. */
   readonly sourceHeightM?: number;
   readonly maxSources?: number;
   /** Overrides the sortie's stability column. */
@@ -137,10 +138,14 @@ export function locateSortie(sortie: Sortie, opts: LocateOptions = {}): LocateRe
   const stab = stabilityChoice(sortie, opts.stability);
   const crossingLengths = detections.flatMap((d) => d.events.map((e) => e.endIndex - e.startIndex + 1)).sort((a, b) => a - b);
   const medianCrossing = crossingLengths.length > 0 ? crossingLengths[(crossingLengths.length - 1) >> 1]! : undefined;
+  // Inferred stability gets the sigma-theta prior from the wind record.
+  const stabilityPrior = stab.source === 'inferred' ? stabilityPriorFromSigmaTheta((problem.meanderRad * 180) / Math.PI) : undefined;
   const result = estimateSources(problem, {
+    ...(stabilityPrior !== undefined ? { stabilityPrior } : {}),
     sigmaSet: SIGMA_SET_INDEX[opts.sigmaSet ?? 'briggs-rural'],
     stabilities: stab.classes,
-    sourceHeightM: opts.sourceHeightM ?? 3,
+    // A given vent height is used as is; otherwise heights are marginalised.
+    ...(opts.sourceHeightM !== undefined ? { sourceHeightM: opts.sourceHeightM } : {}),
     maxSources: opts.maxSources ?? 6,
     seed: opts.seed ?? 1,
     ...(medianCrossing !== undefined ? { maxAutocorrelationTime: Math.max(2, medianCrossing) } : {}),

@@ -35,8 +35,30 @@ export function logNormalCdf(x: number): number {
   return Math.log1p(-0.5 * Math.exp(logErfcPos(-z)));
 }
 
+/** P(Z <= x). */
 export function normalCdf(x: number): number {
   return Math.exp(logNormalCdf(x));
+}
+
+/** P(Z > x), accurate far into the upper tail. */
+export function normalSf(x: number): number {
+  return Math.exp(logNormalCdf(-x));
+}
+
+export function normalPdf(x: number): number {
+  return Math.exp(logNormalPdf(x));
+}
+
+/**
+ * P(a < Z <= b) for a <= b without cancellation: narrow intervals use the
+ * midpoint density (relative error < (b-a)^2 (1 + m^2) / 24), intervals in
+ * the upper half use survival functions.
+ */
+export function normalMass(a: number, b: number): number {
+  const w = b - a;
+  if (w < 0.05) return normalPdf(0.5 * (a + b)) * w;
+  if (a >= 0) return normalSf(a) - normalSf(b);
+  return normalCdf(b) - normalCdf(a);
 }
 
 /** log(Phi(b) - Phi(a)) for a < b. */

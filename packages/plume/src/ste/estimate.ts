@@ -2,27 +2,24 @@
  * Bayesian source-term estimation for an unknown number of sources, all
  * species jointly (one location, per-species rates), unknown background
  * offset, unknown stability, with sensor noise and plume meander handled by
- * the likelihood weights and tempering.
+ * the likelihood weights and tempering. docs/science/source-term-estimation.md
+ * explains the model; in outline:
  *
- * Outline (each step a pure function on typed arrays):
- * 1. Tempering. Residual errors of a Gaussian plume against real data are
- *    correlated in time (meander, sensor lag), so the likelihood of n samples
- *    carries far fewer than n independent pieces of information. A pilot
- *    fit gives residuals; the weights are scaled by
- *    gamma = (1 - rho) / ((1 + rho) chi2_nu) with rho their lag-1
- *    autocorrelation (the AR(1) effective-sample-size factor) and chi2_nu the
- *    reduced chi-square (error inflation, as in weighted-least-squares
- *    practice). This is what makes the credible regions honest.
- * 2. For each stability class: a sparse coarse kernel over the search domain
- *    (sigmas inflated by half a cell so that the coarse grid cannot miss a
- *    narrow ridge), then greedy forward selection: the best coarse maxima are
- *    refined on posterior-fitted grids; a source is accepted while its
- *    evidence gain (rates marginalised analytically, location integrated
- *    against a uniform prior over the domain, prior odds per source) is
- *    positive. After each acceptance one Gibbs-style sweep re-centres every
- *    source given the others.
- * 3. Stability classes are weighted by their total evidence; sources are
- *    matched across classes and their position and rate draws mixed.
+ * 1. Pilot: greedy search in a reference class (the given one, else D) with
+ *    observation-based weights. Its prediction sets the final weights
+ *    (reweightProblem), the relative error alpha is calibrated on its
+ *    residuals (calibrateRelativeError), and the likelihood is tempered by
+ *    the residuals' integrated autocorrelation time (residualDiagnostics).
+ * 2. Search: greedy forward selection on the tempered likelihood. A sparse
+ *    coarse kernel (crosswind sigma inflated by half a cell) proposes
+ *    candidates; grids fitted to the posterior refine them; a candidate is
+ *    accepted while its evidence gain (rates marginalised analytically,
+ *    location integrated against a uniform prior over the domain, prior odds
+ *    per source) is positive; a split move separates two sources the greedy
+ *    step saw as one; a Gibbs sweep re-centres every source given the others.
+ * 3. Stability: the sources are re-fitted under each other class (transfer)
+ *    and classes are weighted by evidence; sources are matched across classes
+ *    and their position and rate draws mixed.
  */
 import type { SteProblem } from './problem.js';
 import { temperProblem, reweightProblem, calibrateRelativeError } from './problem.js';
@@ -38,7 +35,15 @@ export interface SteOptions {
   readonly sigmaSet: number;
   /** Stability classes (0..5) to consider; default all six. */
   readonly stabilities?: readonly number[];
+  /** Prior probability of each class (length 6); classes below 1 % of the largest are skipped. Default uniform. */
+  readonly stabilityPrior?: Float64Array;
   readonly sourceHeightM?: number;
+  /**
+   * Vent heights (m) over which each source's position and rates are
+   * marginalised at the end, uniform prior; must include sourceHeightM.
+   * Default DEFAULT_SOURCE_HEIGHTS_M, or [sourceHeightM] when that is given.
+   */
+  readonly sourceHeightsM?: readonly number[];
   /** Initial plume spread at the source, m (default DEFAULT_INITIAL_SPREAD_M). */
   readonly initialSpreadM?: number;
   /** Search domain in local metres; default: sample bounding box plus 25 % margins (>= 200 m). */
@@ -118,6 +123,13 @@ const CHI2_2DOF_95 = 5.991464547107979;
  * absurd rate. Raise it (--max-rate-gps) for industrial sources.
  */
 export const DEFAULT_RATE_MAX_KGS = 0.03;
+
+/**
+ * Vent heights marginalised by default, m: ground-level leaks to roof vents.
+ * The along-wind position depends on the height (a higher vent reaches the
+ * ground later), so a fixed height would bias it and hide the bias.
+ */
+export const DEFAULT_SOURCE_HEIGHTS_M: readonly number[] = [1.5, 3, 6, 12];
 
 type Domain = { minE: number; maxE: number; minN: number; maxN: number };
 
@@ -548,12 +560,14 @@ function existenceProbability(post: GridPosterior, logArea: number, logPriorOdds
 export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
   const progress = o.onProgress ?? (() => undefined);
   const domain = o.domain ?? defaultDomain(problem);
-  const classes = o.stabilities ?? [0, 1, 2, 3, 4, 5];
+  const prior = o.stabilityPrior ?? new Float64Array(6).fill(1 / 6);
+  const pmax = Math.max(...(o.stabilities ?? [0, 1, 2, 3, 4, 5]).map((k) => prior[k]!));
+  const classes = (o.stabilities ?? [0, 1, 2, 3, 4, 5]).filter((k) => prior[k]! >= 0.01 * pmax);
   const maxSources = o.maxSources ?? 6;
   // The greedy search runs in one reference class (the given one, else D);
   // the others re-fit the sources it found. Searching every class from
   // scratch finds the same sources at six times the cost.
-  const refClass = classes.includes(3) ? 3 : classes[0]!;
+  const refClass = classes.reduce((a, k) => (prior[k]! > prior[a]! ? k : a), classes.includes(3) ? 3 : classes[0]!);
   const ref = classModel(problem, refClass, o, domain);
   progress(0.02, 'coarse kernel');
   const grid = searchGrid(ref, o, domain);
@@ -580,7 +594,7 @@ export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
     progress(0.55 + (0.35 * i) / classes.length, `stability class ${'ABCDEF'[k]}`);
     const m = k === refClass ? refModel : classModel(tp, k, o, domain);
     const cfg = k === refClass ? found : transfer(m, found, reach);
-    runs.push({ k, logEvidence: cfg.logEvidence, posts: cfg.posts, kernels: cfg.kernels, ctx: makeCtx(m, cfg.kernels) });
+    runs.push({ k, logEvidence: cfg.logEvidence + Math.log(prior[k]!), posts: cfg.posts, kernels: cfg.kernels, ctx: makeCtx(m, cfg.kernels) });
   });
   const stabilityPosterior = new Float64Array(6);
   const maxLe = Math.max(...runs.map((r) => r.logEvidence));
@@ -598,26 +612,44 @@ export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
   const S = problem.nSpecies;
   const rateMax = best.ctx.rateMaxKgS;
 
-  progress(0.92, 'summarising');
+  progress(0.92, 'summarising (vent heights)');
+  const refHeight = o.sourceHeightM ?? 3;
+  const heights = o.sourceHeightsM ?? (o.sourceHeightM !== undefined ? [o.sourceHeightM] : DEFAULT_SOURCE_HEIGHTS_M);
+  if (!heights.includes(refHeight)) throw new RangeError(`sourceHeightsM must include sourceHeightM (${refHeight})`);
   const sources = best.posts.map((post) => {
-    // Mix in matching sources from the other classes by their class weight.
+    // Mix in the matching source of every class with weight (class weight x
+    // height weight): within a class, the source is re-fitted at each vent
+    // height given the others, and heights are weighed by that evidence.
     const parts: Array<{ post: GridPosterior; weight: number; prob: number }> = [];
     for (const r of runs) {
       const wk = stabilityPosterior[r.k]!;
       if (wk < 1e-3) continue;
-      let match: GridPosterior | undefined;
+      let mi = -1;
       let bestD = Infinity;
-      for (const q of r.posts) {
+      r.posts.forEach((q, i) => {
         const dd = Math.hypot(q.meanE - post.meanE, q.meanN - post.meanN);
         if (dd < bestD) {
           bestD = dd;
-          match = q;
+          mi = i;
         }
-      }
+      });
       const lim = Math.max(50, 3 * Math.sqrt(post.cov[0] + post.cov[2]));
-      if (match !== undefined && bestD <= lim) parts.push({ post: match, weight: wk, prob: existenceProbability(match, logArea, logPriorOdds) });
-      else parts.push({ post, weight: 0, prob: 0 });
+      if (mi < 0 || bestD > lim) continue;
+      const match = r.posts[mi]!;
+      const others = r.kernels.filter((_, q) => q !== mi);
+      const base = buildLinearBase(r.ctx.problem, others);
+      const variants = heights.map((h) =>
+        h === refHeight ? match : shiftedPosterior({ ...r.ctx, scan: { ...r.ctx.scan, sourceHeightM: h }, existing: others, base }, match, reach),
+      );
+      const lzMax = Math.max(...variants.map((v) => v.logZ));
+      const hw = variants.map((v) => Math.exp(v.logZ - lzMax));
+      const hsum = hw.reduce((a, b) => a + b, 0);
+      // Existence: evidence averaged over the height prior.
+      const logZmix = lzMax + Math.log(hsum / heights.length);
+      const prob = existenceProbability({ ...match, logZ: logZmix }, logArea, logPriorOdds);
+      variants.forEach((v, i) => parts.push({ post: v, weight: (wk * hw[i]!) / hsum, prob }));
     }
+    if (parts.length === 0) parts.push({ post, weight: 1, prob: existenceProbability(post, logArea, logPriorOdds) });
     const wsum = parts.reduce((a, b) => a + b.weight, 0);
     const probability = parts.reduce((a, b) => a + b.weight * b.prob, 0) / (wsum > 0 ? wsum : 1);
     const draws: SourceDraws = { e: new Float64Array(0), n: new Float64Array(0), rates: [] };

@@ -6,3 +6,4 @@ export * from './linear-base.js';
 export * from './grid-posterior.js';
 export * from './estimate.js';
 export * from './cull.js';
+export * from './stability-prior.js';

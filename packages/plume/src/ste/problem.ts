@@ -12,19 +12,11 @@
  * on the candidate source.
  */
 import { MIN_WIND_MPS } from '../gaussian.js';
-import { PATH_POINTS } from '../gaussian.js';
+import { PATH_POINTS, type Receptors } from '../gaussian.js';
 
-export interface SteData {
-  readonly count: number;
+/** Receptors (see gaussian.ts) with their times and the per-species data. */
+export interface SteData extends Receptors {
   readonly timeS: Float64Array;
-  readonly east: Float64Array;
-  readonly north: Float64Array;
-  readonly up: Float64Array;
-  readonly windU: Float64Array;
-  readonly windV: Float64Array;
-  readonly pathEast?: Float64Array;
-  readonly pathNorth?: Float64Array;
-  readonly pathUp?: Float64Array;
   /** Species-major excess over background, kg/m^3: excess[s][i]. */
   readonly excess: readonly Float64Array[];
   /** Sensor noise standard deviation per species, kg/m^3. */
