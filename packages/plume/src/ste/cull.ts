@@ -56,6 +56,14 @@ export function cullForDisc(p: SteProblem, existing: readonly Float64Array[], ce
   const multiplicity = new Float64Array(m);
   const timeS = new Float64Array(m);
   const ex2 = existing.map(() => new Float64Array(m));
+  const kind = new Uint8Array(m);
+  const sensorVar = new Float64Array(m);
+  const relVar = new Float64Array(m);
+  const dispSd = new Float64Array(m);
+  const pair = new Int32Array(m).fill(-1);
+  const offsetCoef = new Float64Array(m);
+  const newIndex = new Map<number, number>();
+  keep.forEach((i, k) => newIndex.set(i, k));
   let q = 0;
   keep.forEach((i, k) => {
     nodeStart[k] = q;
@@ -76,10 +84,17 @@ export function cullForDisc(p: SteProblem, existing: readonly Float64Array[], ce
       w[s * m + k] = p.w[s * n + i]!;
     }
     existing.forEach((col, c) => (ex2[c]![k] = col[i]!));
+    kind[k] = p.kind[i]!;
+    sensorVar[k] = p.sensorVar[i]!;
+    relVar[k] = p.relVar[i]!;
+    dispSd[k] = p.dispSd[i]!;
+    offsetCoef[k] = p.offsetCoef[i]!;
+    const pk = p.pair[i]!;
+    pair[k] = pk >= 0 ? (newIndex.get(pk) ?? -1) : -1;
   });
   nodeStart[m] = q;
   return {
-    problem: { nSamples: m, nSpecies: S, nodeStart, nodeE, nodeN, nodeZ, nodeW, ex, ey, speed, d, w, sampleIndex, multiplicity, timeS, meanderRad: p.meanderRad, noiseSd: p.noiseSd, relativeError: p.relativeError },
+    problem: { nSamples: m, nSpecies: S, nodeStart, nodeE, nodeN, nodeZ, nodeW, ex, ey, speed, d, w, sampleIndex, multiplicity, timeS, meanderRad: p.meanderRad, noiseSd: p.noiseSd, relativeError: p.relativeError, kind, sensorVar, relVar, dispSd, pair, offsetCoef },
     existing: ex2,
   };
 }

@@ -22,7 +22,7 @@
  *    and their position and rate draws mixed.
  */
 import type { SteProblem } from './problem.js';
-import { temperProblem, reweightProblem, calibrateRelativeError } from './problem.js';
+import { temperProblem, reweightProblem, calibrateRelativeError, KIND_READING } from './problem.js';
 import { buildSigmaTable } from './kernel-table.js';
 import { kernelAtSamples, type ScanOptions } from './scan.js';
 import { buildSparseKernel, sparseStats, type SparseKernel } from './sparse-kernel.js';
@@ -401,15 +401,22 @@ export function residualDiagnostics(p: SteProblem, kernels: readonly Float64Arra
       // model by construction and would dilute the estimate; plume hits of
       // sources the fit does not contain yet say nothing about how well the
       // contained ones are modelled.
-      const mult = p.multiplicity[i]!;
-      if (!(pred > 3 * p.noiseSd[s]!) || mult !== 1) {
+      if (!(Math.abs(pred) > 3 * p.noiseSd[s]! * Math.sqrt(p.sensorVar[i]!))) {
         if (run.length > 1) runs.push(run);
         run = [];
         prevIdx = -2;
         continue;
       }
-      const z = (p.d[s * n + i]! - beta[0]! - pred) * Math.sqrt(p.w[s * n + i]!);
+      const z = (p.d[s * n + i]! - beta[0]! * p.offsetCoef[i]! - pred) * Math.sqrt(p.w[s * n + i]!);
       z2.push(z * z);
+      // Autocorrelation along runs of consecutive single readings only
+      // (crossing moments are one datum per crossing already).
+      if (p.kind[i] !== KIND_READING || p.multiplicity[i] !== 1) {
+        if (run.length > 1) runs.push(run);
+        run = [];
+        prevIdx = -2;
+        continue;
+      }
       if (p.sampleIndex[i] !== prevIdx + 1 && run.length > 0) {
         if (run.length > 1) runs.push(run);
         run = [];

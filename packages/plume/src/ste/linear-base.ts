@@ -71,7 +71,7 @@ export function buildLinearBase(p: SteProblem, kernels: readonly Float64Array[])
   const n = p.nSamples;
   const gInv: Float64Array[] = [];
   const hs: Float64Array[] = [];
-  const col = (c: number, i: number): number => (c === 0 ? 1 : kernels[c - 1]![i]!);
+  const col = (c: number, i: number): number => (c === 0 ? p.offsetCoef[i]! : kernels[c - 1]![i]!);
   for (let s = 0; s < p.nSpecies; s++) {
     const g = new Float64Array(m * m);
     const h = new Float64Array(m);

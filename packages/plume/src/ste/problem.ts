@@ -55,6 +55,34 @@ export interface SteProblem {
   /** Sensor noise sd per species, kg/m^3, and the relative model error alpha used in the weights. */
   readonly noiseSd: Float64Array;
   readonly relativeError: number;
+  /**
+   * The variance model of each retained datum k for species s, given a
+   * prediction m_k (and m_pair, the prediction of its paired datum):
+   *   var = sd_s^2 sensorVar[k] + (alpha m_k)^2 relVar[k] + (dispSd[k] m_pair)^2.
+   * See unitVariance. kind: 0 reading (block mean when multiplicity > 1),
+   * 2 crossing integral (moment 0), 3 crossing first moment.
+   */
+  readonly kind: Uint8Array;
+  readonly sensorVar: Float64Array;
+  readonly relVar: Float64Array;
+  readonly dispSd: Float64Array;
+  /** Index of the paired moment-0 datum for kind 3, else -1. */
+  readonly pair: Int32Array;
+  /** How the background offset enters datum k: 1 for a reading, the leg length for an integral, the offset's first moment for a first moment. */
+  readonly offsetCoef: Float64Array;
+}
+
+export const KIND_READING = 0;
+export const KIND_MOMENT0 = 2;
+export const KIND_MOMENT1 = 3;
+
+/** Variance of datum k of species s given its prediction m (and the pair's prediction mPair). */
+export function unitVariance(p: SteProblem, s: number, k: number, alpha: number, m: number, mPair: number): number {
+  const sd = p.noiseSd[s]!;
+  const mm = m > 0 ? m : p.kind[k] === KIND_MOMENT1 ? m : 0;
+  const mp = mPair > 0 ? mPair : 0;
+  const disp = p.dispSd[k]! * mp;
+  return sd * sd * p.sensorVar[k]! + alpha * alpha * mm * mm * p.relVar[k]! + disp * disp;
 }
 
 export interface ProblemOptions {
@@ -76,6 +104,17 @@ export interface ProblemOptions {
   readonly windSmoothS?: number;
   /** Override the meander estimated from the wind record, rad. */
   readonly meanderRad?: number;
+  /**
+   * Replace each plume crossing (a run of in-plume point readings along a
+   * straight leg) by its along-track integral and first moment. Default
+   * false: experimental (on the simulator's benchmark it is, today, slower
+   * and less accurate than reading-by-reading; see the science doc).
+   * The integral does not change when meander displaces the plume along the
+   * leg; the first moment (centroid) carries the displacement in its
+   * variance. Readings of one crossing are strongly correlated, so a
+   * crossing is one datum, not dozens.
+   */
+  readonly crossingMoments?: boolean;
 }
 
 /** Circular sd (rad) of the direction of (u, v) about that of (su, sv), speed-weighted (Yamartino-free small-angle form). */
@@ -152,40 +191,123 @@ export function buildProblem(data: SteData, opts: ProblemOptions = {}): SteProbl
       }
     }
   }
-  // Quiet samples are merged in consecutive blocks of up to `dec`: the block
-  // is represented by its middle sample's geometry and its MEAN value, with
-  // weight x block size. (Keeping one sample's value with the block's
-  // weight would count that sample's noise several times over and let
-  // noise bumps pass for sources.)
-  const keep: number[] = [];
-  const blockStart: number[] = [];
-  const blockEnd: number[] = [];
+  const hasPath = data.pathEast !== undefined && data.pathNorth !== undefined && data.pathUp !== undefined;
+  const isPath = (i: number): boolean => hasPath && !Number.isNaN(data.pathEast![i]!);
+  const useMoments = opts.crossingMoments ?? false;
+  const units: Unit[] = [];
+  const pushReading = (from: number, to: number): void => {
+    const mid = (from + to - 1) >> 1;
+    const nodes: UnitNode[] = [];
+    if (isPath(mid) && to - from === 1) {
+      // Composite Simpson nodes along the segment.
+      const e1 = data.pathEast![mid]!;
+      const n1 = data.pathNorth![mid]!;
+      const z1 = data.pathUp![mid]!;
+      for (let q = 0; q < PATH_POINTS; q++) {
+        const t = q / (PATH_POINTS - 1);
+        nodes.push({
+          e: data.east[mid]! + t * (e1 - data.east[mid]!),
+          n: data.north[mid]! + t * (n1 - data.north[mid]!),
+          z: data.up[mid]! + t * (z1 - data.up[mid]!),
+          w: (q === 0 || q === PATH_POINTS - 1 ? 1 : q % 2 === 1 ? 4 : 2) / (3 * (PATH_POINTS - 1)),
+        });
+      }
+    } else nodes.push({ e: data.east[mid]!, n: data.north[mid]!, z: data.up[mid]!, w: 1 });
+    const mult = to - from;
+    units.push({
+      kind: KIND_READING, index: mid, from, to, nodes,
+      value: (col) => {
+        let v = 0;
+        for (let b = from; b < to; b++) v += col[b]!;
+        return v / mult;
+      },
+      multiplicity: mult, sensorVar: 1 / mult, relVar: 1 / mult, dispSd: 0, pair: -1, offsetCoef: 1,
+    });
+  };
+  const pushCrossing = (from: number, to: number): void => {
+    // Arc length along the track and trapezoid weights.
+    const len = to - from;
+    const l = new Float64Array(len);
+    for (let q = 1; q < len; q++) l[q] = l[q - 1]! + Math.hypot(data.east[from + q]! - data.east[from + q - 1]!, data.north[from + q]! - data.north[from + q - 1]!);
+    const dl = new Float64Array(len);
+    for (let q = 0; q < len; q++) dl[q] = 0.5 * ((q + 1 < len ? l[q + 1]! : l[q]!) - (q > 0 ? l[q - 1]! : l[q]!));
+    const lbar = l[len - 1]! / 2;
+    // Observed crossing width (second central moment of the positive excess summed over species).
+    let w0 = 0;
+    let w1 = 0;
+    let w2 = 0;
+    for (let s = 0; s < S; s++) {
+      const col = data.excess[s]!;
+      const sd = data.noiseSd[s]!;
+      for (let q = 0; q < len; q++) {
+        const v = Math.max(0, col[from + q]!) / sd;
+        w0 += v * dl[q]!;
+        w1 += v * dl[q]! * (l[q]! - lbar);
+        w2 += v * dl[q]! * (l[q]! - lbar) ** 2;
+      }
+    }
+    const width = w0 > 0 ? Math.sqrt(Math.max(0, w2 / w0 - (w1 / w0) ** 2)) : l[len - 1]! / 4;
+    const mid = (from + to - 1) >> 1;
+    const mk = (weight: (q: number) => number): UnitNode[] => Array.from({ length: len }, (_, q) => ({ e: data.east[from + q]!, n: data.north[from + q]!, z: data.up[from + q]!, w: weight(q) }));
+    let sv0 = 0;
+    let sv1 = 0;
+    let oc0 = 0;
+    let oc1 = 0;
+    for (let q = 0; q < len; q++) {
+      sv0 += dl[q]! ** 2;
+      sv1 += (dl[q]! * (l[q]! - lbar)) ** 2;
+      oc0 += dl[q]!;
+      oc1 += dl[q]! * (l[q]! - lbar);
+    }
+    const i0 = units.length;
+    units.push({
+      kind: KIND_MOMENT0, index: mid, from, to, nodes: mk((q) => dl[q]!),
+      value: (col) => {
+        let v = 0;
+        for (let q = 0; q < len; q++) v += dl[q]! * col[from + q]!;
+        return v;
+      },
+      multiplicity: 1, sensorVar: sv0, relVar: 1, dispSd: 0, pair: -1, offsetCoef: oc0,
+    });
+    // Meander moves the plume by x * theta; the plume's own width grows as
+    // about 0.1 x (Briggs, neutral to unstable), so the displacement is about
+    // (theta / 0.1) times the observed width, in the leg's own coordinate.
+    units.push({
+      kind: KIND_MOMENT1, index: mid, from, to, nodes: mk((q) => dl[q]! * (l[q]! - lbar)),
+      value: (col) => {
+        let v = 0;
+        for (let q = 0; q < len; q++) v += dl[q]! * (l[q]! - lbar) * col[from + q]!;
+        return v;
+      },
+      multiplicity: 1, sensorVar: sv1, relVar: 0, dispSd: Math.max(width, 1) * (meanderRad / 0.1 + 0.25), pair: i0, offsetCoef: oc1,
+    });
+  };
+  // Walk the series: quiet samples in blocks of up to `dec` (block mean,
+  // never one reading with the block's weight: that would count its noise
+  // several times over); in-plume runs of point readings on a straight leg
+  // as crossings; anything else reading by reading.
   for (let i = 0; i < n; ) {
-    if (hot[i] === 1) {
-      keep.push(i);
-      blockStart.push(i);
-      blockEnd.push(i + 1);
-      i++;
+    if (hot[i] === 0) {
+      let j = i;
+      while (j < n && j - i < dec && hot[j] === 0) j++;
+      pushReading(i, j);
+      i = j;
       continue;
     }
     let j = i;
-    while (j < n && j - i < dec && hot[j] === 0) j++;
-    keep.push((i + j - 1) >> 1);
-    blockStart.push(i);
-    blockEnd.push(j);
-    i = j;
+    while (j < n && hot[j] === 1 && !isPath(j) && (j === i || straightStep(data, j))) j++;
+    if (useMoments && j - i >= 3) {
+      pushCrossing(i, j);
+      i = j;
+    } else {
+      pushReading(i, i + 1);
+      i++;
+    }
   }
-  const mult = keep.map((_, k) => blockEnd[k]! - blockStart[k]!);
-  const m = keep.length;
-  const hasPath = data.pathEast !== undefined && data.pathNorth !== undefined && data.pathUp !== undefined;
-  const nodeStart = new Uint32Array(m + 1);
+  const m = units.length;
   let nodes = 0;
-  for (let k = 0; k < m; k++) {
-    nodeStart[k] = nodes;
-    const i = keep[k]!;
-    nodes += hasPath && !Number.isNaN(data.pathEast![i]!) ? PATH_POINTS : 1;
-  }
-  nodeStart[m] = nodes;
+  for (const u of units) nodes += u.nodes.length;
+  const nodeStart = new Uint32Array(m + 1);
   const nodeE = new Float64Array(nodes);
   const nodeN = new Float64Array(nodes);
   const nodeZ = new Float64Array(nodes);
@@ -196,55 +318,98 @@ export function buildProblem(data: SteData, opts: ProblemOptions = {}): SteProbl
   const d = new Float64Array(S * m);
   const w = new Float64Array(S * m);
   const sampleIndex = new Uint32Array(m);
-  const multiplicity = Float64Array.from(mult);
+  const multiplicity = new Float64Array(m);
   const timeS = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const i = keep[k]!;
-    sampleIndex[k] = i;
-    timeS[k] = data.timeS[i]!;
-    const u = windU[i]!;
-    const v = windV[i]!;
-    const sp = Math.hypot(u, v);
-    if (sp > 0) {
-      exA[k] = u / sp;
-      eyA[k] = v / sp;
-    } else {
-      exA[k] = 1;
-      eyA[k] = 0;
+  const kind = new Uint8Array(m);
+  const sensorVar = new Float64Array(m);
+  const relVar = new Float64Array(m);
+  const dispSd = new Float64Array(m);
+  const pair = new Int32Array(m);
+  const offsetCoef = new Float64Array(m);
+  let q = 0;
+  units.forEach((u, k) => {
+    nodeStart[k] = q;
+    for (const nd of u.nodes) {
+      nodeE[q] = nd.e;
+      nodeN[q] = nd.n;
+      nodeZ[q] = nd.z;
+      nodeW[q] = nd.w;
+      q++;
     }
+    sampleIndex[k] = u.index;
+    timeS[k] = data.timeS[u.index]!;
+    multiplicity[k] = u.multiplicity;
+    kind[k] = u.kind;
+    sensorVar[k] = u.sensorVar;
+    relVar[k] = u.relVar;
+    dispSd[k] = u.dispSd;
+    pair[k] = u.pair;
+    offsetCoef[k] = u.offsetCoef;
+    // Wind of the datum: mean of the smoothed wind over its readings.
+    let su = 0;
+    let sv = 0;
+    for (let b = u.from; b < u.to; b++) {
+      su += windU[b]!;
+      sv += windV[b]!;
+    }
+    const sp = Math.hypot(su, sv) / (u.to - u.from);
+    exA[k] = sp > 0 ? su / Math.hypot(su, sv) : 1;
+    eyA[k] = sp > 0 ? sv / Math.hypot(su, sv) : 0;
     speed[k] = sp < MIN_WIND_MPS ? MIN_WIND_MPS : sp;
-    const j0 = nodeStart[k]!;
-    const cnt = nodeStart[k + 1]! - j0;
-    if (cnt === 1) {
-      nodeE[j0] = data.east[i]!;
-      nodeN[j0] = data.north[i]!;
-      nodeZ[j0] = data.up[i]!;
-      nodeW[j0] = 1;
-    } else {
-      // Composite Simpson nodes along the segment.
-      const e1 = data.pathEast![i]!;
-      const n1 = data.pathNorth![i]!;
-      const z1 = data.pathUp![i]!;
-      for (let p = 0; p < cnt; p++) {
-        const t = p / (cnt - 1);
-        nodeE[j0 + p] = data.east[i]! + t * (e1 - data.east[i]!);
-        nodeN[j0 + p] = data.north[i]! + t * (n1 - data.north[i]!);
-        nodeZ[j0 + p] = data.up[i]! + t * (z1 - data.up[i]!);
-        nodeW[j0 + p] = (p === 0 || p === cnt - 1 ? 1 : p % 2 === 1 ? 4 : 2) / (3 * (cnt - 1));
-      }
-    }
-    for (let s = 0; s < S; s++) {
-      const col = data.excess[s]!;
-      let val = 0;
-      for (let b = blockStart[k]!; b < blockEnd[k]!; b++) val += col[b]!;
-      val /= mult[k]!;
-      const sd = data.noiseSd[s]!;
-      const pos = val > 0 ? val : 0;
-      d[s * m + k] = val;
-      w[s * m + k] = mult[k]! / (sd * sd + alpha * alpha * pos * pos);
+    for (let s = 0; s < S; s++) d[s * m + k] = u.value(data.excess[s]!);
+  });
+  nodeStart[m] = q;
+  const problem: SteProblem = {
+    nSamples: m, nSpecies: S, nodeStart, nodeE, nodeN, nodeZ, nodeW, ex: exA, ey: eyA, speed, d, w, sampleIndex, multiplicity, timeS,
+    meanderRad, noiseSd: Float64Array.from(data.noiseSd), relativeError: alpha, kind, sensorVar, relVar, dispSd, pair, offsetCoef,
+  };
+  // Initial weights from the observations themselves (a pilot fit then
+  // replaces them with its prediction, see reweightProblem).
+  for (let s = 0; s < S; s++) {
+    for (let k = 0; k < m; k++) {
+      const pk = pair[k]!;
+      w[s * m + k] = 1 / unitVariance(problem, s, k, alpha, d[s * m + k]!, pk >= 0 ? d[s * m + pk]! : 0);
     }
   }
-  return { nSamples: m, nSpecies: S, nodeStart, nodeE, nodeN, nodeZ, nodeW, ex: exA, ey: eyA, speed, d, w, sampleIndex, multiplicity, timeS, meanderRad, noiseSd: Float64Array.from(data.noiseSd), relativeError: alpha };
+  return problem;
+}
+
+interface UnitNode {
+  readonly e: number;
+  readonly n: number;
+  readonly z: number;
+  readonly w: number;
+}
+
+interface Unit {
+  readonly kind: number;
+  /** Representative reading (time, index). */
+  readonly index: number;
+  readonly from: number;
+  readonly to: number;
+  readonly nodes: UnitNode[];
+  readonly value: (col: Float64Array) => number;
+  readonly multiplicity: number;
+  readonly sensorVar: number;
+  readonly relVar: number;
+  readonly dispSd: number;
+  readonly pair: number;
+  readonly offsetCoef: number;
+}
+
+/** Whether reading j continues the straight leg of reading j - 1 (heading change under 30 degrees, no time gap over 10 s). */
+function straightStep(data: SteData, j: number): boolean {
+  if (j < 2) return true;
+  const t = data.timeS[j]! - data.timeS[j - 1]!;
+  if (!(t <= 10)) return false;
+  const ax = data.east[j - 1]! - data.east[j - 2]!;
+  const ay = data.north[j - 1]! - data.north[j - 2]!;
+  const bx = data.east[j]! - data.east[j - 1]!;
+  const by = data.north[j]! - data.north[j - 1]!;
+  const na = Math.hypot(ax, ay);
+  const nb = Math.hypot(bx, by);
+  if (na === 0 || nb === 0) return true;
+  return (ax * bx + ay * by) / (na * nb) > Math.cos(Math.PI / 6);
 }
 
 /** A copy of the problem with every weight multiplied by gamma (likelihood tempering). */
@@ -263,13 +428,11 @@ export function temperProblem(p: SteProblem, gamma: number): SteProblem {
  */
 export function reweightProblem(p: SteProblem, pred: Float64Array, gamma: number, alpha = p.relativeError): SteProblem {
   const n = p.nSamples;
-  const noiseSd = p.noiseSd;
   const w = new Float64Array(p.w.length);
   for (let s = 0; s < p.nSpecies; s++) {
-    const sd = noiseSd[s]!;
     for (let i = 0; i < n; i++) {
-      const m = pred[s * n + i]! > 0 ? pred[s * n + i]! : 0;
-      w[s * n + i] = (gamma * p.multiplicity[i]!) / (sd * sd + alpha * alpha * m * m);
+      const pk = p.pair[i]!;
+      w[s * n + i] = gamma / unitVariance(p, s, i, alpha, pred[s * n + i]!, pk >= 0 ? pred[s * n + pk]! : 0);
     }
   }
   return { ...p, w, relativeError: alpha };
@@ -283,23 +446,22 @@ export function reweightProblem(p: SteProblem, pred: Float64Array, gamma: number
  */
 export function calibrateRelativeError(p: SteProblem, pred: Float64Array, offset: Float64Array, lo = 0.1, hi = 5): number {
   const n = p.nSamples;
-  const r: number[] = [];
-  const sd2: number[] = [];
-  const m2: number[] = [];
+  const cases: Array<{ s: number; i: number; r2: number }> = [];
   for (let s = 0; s < p.nSpecies; s++) {
-    const sd = p.noiseSd[s]!;
     for (let i = 0; i < n; i++) {
+      if (p.relVar[i]! === 0) continue;
       const m = pred[s * n + i]!;
-      if (!(m > 3 * sd)) continue;
-      const res = p.d[s * n + i]! - offset[s]! - m;
-      r.push(res * res);
-      sd2.push(sd * sd);
-      m2.push(m * m);
+      if (!(m > 3 * p.noiseSd[s]! * Math.sqrt(p.sensorVar[i]!))) continue;
+      const off = offset[s]! * p.offsetCoef[i]!;
+      cases.push({ s, i, r2: (p.d[s * n + i]! - off - m) ** 2 });
     }
   }
-  if (r.length < 20) return p.relativeError;
+  if (cases.length < 20) return p.relativeError;
   const chi = (alpha: number): number => {
-    const z = r.map((x, i) => x / (sd2[i]! + alpha * alpha * m2[i]!)).sort((a, b) => a - b);
+    const z = cases.map((c) => {
+      const pk = p.pair[c.i]!;
+      return c.r2 / unitVariance(p, c.s, c.i, alpha, pred[c.s * n + c.i]!, pk >= 0 ? pred[c.s * n + pk]! : 0);
+    }).sort((a, b) => a - b);
     return z[(z.length - 1) >> 1]! / 0.454936423119572;
   };
   let a = Math.log(lo);

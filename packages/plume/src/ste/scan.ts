@@ -5,7 +5,8 @@
  *   kk = sum_i w_si k_i^2,  kd = sum_i w_si k_i d_si,  k1 = sum_i w_si k_i,
  *   kj[j] = sum_i w_si k_i K_j,i   (for each already-accepted source j)
  *
- * where k_i is the unit-rate plume at sample i from the candidate cell.
+ * where k_i is the unit-rate plume at sample i from the candidate cell
+ * (k1 weighs by offsetCoef: how the background offset enters datum i).
  * Output layout: stats[(c * S + s) * stride + f], stride = 3 + J, fields
  * [kk, kd, k1, kj...]. Pure; allocation only for the output and one scratch
  * row of length S * stride.
@@ -102,13 +103,14 @@ export function scanCells(
     for (let i = 0; i < n; i++) {
       const k = sampleKernel(p, i, ce, cn, o.table, o.sourceHeightM, infl2, cut2);
       if (k === 0) continue;
+      const oc = p.offsetCoef[i]!;
       for (let s = 0; s < S; s++) {
         const idx = s * n + i;
         const wk = w[idx]! * k;
         const o2 = base + s * stride;
         stats[o2] = stats[o2]! + wk * k;
         stats[o2 + 1] = stats[o2 + 1]! + wk * d[idx]!;
-        stats[o2 + 2] = stats[o2 + 2]! + wk;
+        stats[o2 + 2] = stats[o2 + 2]! + wk * oc;
         for (let q = 0; q < J; q++) stats[o2 + 3 + q] = stats[o2 + 3 + q]! + wk * existing[q]![i]!;
       }
     }

@@ -68,7 +68,7 @@ export function sparseStats(sk: SparseKernel, p: SteProblem, existing: readonly 
         const wk = p.w[off + i]! * k;
         kk += wk * k;
         kd += wk * p.d[off + i]!;
-        k1 += wk;
+        k1 += wk * p.offsetCoef[i]!;
         for (let j = 0; j < J; j++) stats[o2 + 3 + j] = stats[o2 + 3 + j]! + wk * existing[j]![i]!;
       }
       stats[o2] = kk;
