@@ -1,38 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { builtinChemicals, fromKgM3 } from '@nariz/core';
 
-// The built CLI, run as a real subprocess (tests run from packages/cli/dist/test).
-const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-function nariz(...args: string[]): Run {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { nariz, withTmp } from './run-cli.js';
 
 const close = (actual: number, expected: number, rel: number, what: string): void =>
   assert.ok(Math.abs(actual - expected) <= rel * Math.abs(expected), `${what}: ${actual} vs ${expected} (rel tol ${rel})`);
 
 const HAZARD = ['hazard', '--lat', '34.5', '--lon', '-112.3', '--chemical', 'hcl', '--rate-gps', '500', '--wind-mps', '4', '--wind-from-deg', '225', '--stability', 'D'];
 
-function withTmp<T>(f: (dir: string) => T): T {
-  const dir = mkdtempSync(join(tmpdir(), 'nariz-hazard-'));
-  try {
-    return f(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test('disperse --json reproduces the Briggs-rural class D reference (7.1914e-5 kg/m3 at 500 m, 0.1 %)', () => {
   const r = nariz('disperse', '--rate-gps', '1000', '--wind-mps', '5', '--stability', 'D', '--at', '500,0,0', '--json');
