@@ -42,3 +42,16 @@ export interface Sortie {
   readonly endAltAglM?: Float64Array;
   readonly species: readonly SpeciesSeries[];
 }
+
+/** Every column of a sortie by name (species as `species:<key>`), in a fixed order: for comparisons, hashing and storage. */
+export function sortieColumns(s: Sortie): Array<[string, ArrayLike<number>]> {
+  const cols: Array<[string, ArrayLike<number>]> = [
+    ['timeS', s.timeS], ['lat', s.lat], ['lon', s.lon], ['altAglM', s.altAglM], ['windU', s.windU], ['windV', s.windV],
+    ['stability', s.stability], ['tempC', s.tempC], ['pressureHpa', s.pressureHpa],
+  ];
+  if (s.endLat !== undefined) cols.push(['endLat', s.endLat]);
+  if (s.endLon !== undefined) cols.push(['endLon', s.endLon]);
+  if (s.endAltAglM !== undefined) cols.push(['endAltAglM', s.endAltAglM]);
+  for (const sp of s.species) cols.push([`species:${sp.key}`, sp.kgM3]);
+  return cols;
+}

@@ -46,15 +46,5 @@ export function randomSortie(rng: Rng, opts: { count?: number; withEnd?: boolean
   };
 }
 
-/** Every column the given sortie carries, by name, for generic comparisons. */
-export function sortieColumns(s: Sortie): Array<[string, ArrayLike<number>]> {
-  const cols: Array<[string, ArrayLike<number>]> = [
-    ['timeS', s.timeS], ['lat', s.lat], ['lon', s.lon], ['altAglM', s.altAglM], ['windU', s.windU], ['windV', s.windV],
-    ['stability', s.stability], ['tempC', s.tempC], ['pressureHpa', s.pressureHpa],
-  ];
-  if (s.endLat !== undefined) cols.push(['endLat', s.endLat]);
-  if (s.endLon !== undefined) cols.push(['endLon', s.endLon]);
-  if (s.endAltAglM !== undefined) cols.push(['endAltAglM', s.endAltAglM]);
-  for (const sp of s.species) cols.push([`species:${sp.key}`, sp.kgM3]);
-  return cols;
-}
+/** Every column the given sortie carries, by name (from core), for generic comparisons. */
+export { sortieColumns } from '@nariz/core';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LocalFrame, STABILITY_UNKNOWN, fromKgM3, toKgM3Factor, uvToWindFrom, windFromToUv, type Sortie } from '@nariz/core';
+import { LocalFrame, STABILITY_UNKNOWN, fromKgM3, sortieColumns, toKgM3Factor, uvToWindFrom, windFromToUv, type Sortie } from '@nariz/core';
 import { SIGMA_SET_INDEX, plumeUnitEnu, plumeUnitPathEnu } from '@nariz/plume';
 import { applyFirstOrderLag, flySurvey, planSurvey, randomScenario, simulate, type Scenario } from '../src/index.js';
 import { labSource, quietScenario } from './fixtures.js';
@@ -13,17 +13,6 @@ function sortieBytes(s: Sortie): Buffer {
   return Buffer.concat(cols.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength)));
 }
 
-function allColumns(s: Sortie): Array<[string, ArrayLike<number>]> {
-  const cols: Array<[string, ArrayLike<number>]> = [
-    ['timeS', s.timeS], ['lat', s.lat], ['lon', s.lon], ['altAglM', s.altAglM], ['windU', s.windU], ['windV', s.windV],
-    ['stability', s.stability], ['tempC', s.tempC], ['pressureHpa', s.pressureHpa],
-  ];
-  if (s.endLat !== undefined) cols.push(['endLat', s.endLat]);
-  if (s.endLon !== undefined) cols.push(['endLon', s.endLon]);
-  if (s.endAltAglM !== undefined) cols.push(['endAltAglM', s.endAltAglM]);
-  for (const sp of s.species) cols.push([sp.key, sp.kgM3]);
-  return cols;
-}
 
 test('determinism: the same seed gives byte-identical sorties and truth; different seeds differ', () => {
   const a = simulate(randomScenario(21, { labs: 2, decoys: 2, samples: 3000 }));
@@ -45,7 +34,7 @@ test('every column is finite and has length count; metadata defaults are filled'
     const r = simulate(randomScenario(seed, { samples: 2500 }));
     const s = r.sortie;
     assert.equal(s.count, 2500);
-    for (const [name, col] of allColumns(s)) {
+    for (const [name, col] of sortieColumns(s)) {
       assert.equal(col.length, s.count, name);
       for (let k = 0; k < col.length; k++) assert.ok(Number.isFinite(col[k]), `${name}[${k}]`);
     }

@@ -8,7 +8,7 @@
  * proves the kernel is zero for the whole disc. Conservative: no sample
  * that contributes is ever dropped, so statistics are exact.
  */
-import type { SteProblem } from './problem.js';
+import { allocateProblem, type SteProblem } from './problem.js';
 import type { ScanOptions } from './scan.js';
 
 export interface CulledProblem {
@@ -42,59 +42,38 @@ export function cullForDisc(p: SteProblem, existing: readonly Float64Array[], ce
   const n = p.nSamples;
   let nodes = 0;
   for (const i of keep) nodes += p.nodeStart[i + 1]! - p.nodeStart[i]!;
-  const nodeStart = new Uint32Array(m + 1);
-  const nodeE = new Float64Array(nodes);
-  const nodeN = new Float64Array(nodes);
-  const nodeZ = new Float64Array(nodes);
-  const nodeW = new Float64Array(nodes);
-  const ex = new Float64Array(m);
-  const ey = new Float64Array(m);
-  const speed = new Float64Array(m);
-  const d = new Float64Array(S * m);
-  const w = new Float64Array(S * m);
-  const sampleIndex = new Uint32Array(m);
-  const multiplicity = new Float64Array(m);
-  const timeS = new Float64Array(m);
+  const out = allocateProblem(m, nodes, S, p);
   const ex2 = existing.map(() => new Float64Array(m));
-  const kind = new Uint8Array(m);
-  const sensorVar = new Float64Array(m);
-  const relVar = new Float64Array(m);
-  const dispSd = new Float64Array(m);
-  const pair = new Int32Array(m).fill(-1);
-  const offsetCoef = new Float64Array(m);
   const newIndex = new Map<number, number>();
   keep.forEach((i, k) => newIndex.set(i, k));
   let q = 0;
   keep.forEach((i, k) => {
-    nodeStart[k] = q;
+    out.nodeStart[k] = q;
     for (let j = p.nodeStart[i]!; j < p.nodeStart[i + 1]!; j++, q++) {
-      nodeE[q] = p.nodeE[j]!;
-      nodeN[q] = p.nodeN[j]!;
-      nodeZ[q] = p.nodeZ[j]!;
-      nodeW[q] = p.nodeW[j]!;
+      out.nodeE[q] = p.nodeE[j]!;
+      out.nodeN[q] = p.nodeN[j]!;
+      out.nodeZ[q] = p.nodeZ[j]!;
+      out.nodeW[q] = p.nodeW[j]!;
     }
-    ex[k] = p.ex[i]!;
-    ey[k] = p.ey[i]!;
-    speed[k] = p.speed[i]!;
-    sampleIndex[k] = p.sampleIndex[i]!;
-    multiplicity[k] = p.multiplicity[i]!;
-    timeS[k] = p.timeS[i]!;
-    for (let s = 0; s < S; s++) {
-      d[s * m + k] = p.d[s * n + i]!;
-      w[s * m + k] = p.w[s * n + i]!;
-    }
-    existing.forEach((col, c) => (ex2[c]![k] = col[i]!));
-    kind[k] = p.kind[i]!;
-    sensorVar[k] = p.sensorVar[i]!;
-    relVar[k] = p.relVar[i]!;
-    dispSd[k] = p.dispSd[i]!;
-    offsetCoef[k] = p.offsetCoef[i]!;
+    out.ex[k] = p.ex[i]!;
+    out.ey[k] = p.ey[i]!;
+    out.speed[k] = p.speed[i]!;
+    out.sampleIndex[k] = p.sampleIndex[i]!;
+    out.multiplicity[k] = p.multiplicity[i]!;
+    out.timeS[k] = p.timeS[i]!;
+    out.kind[k] = p.kind[i]!;
+    out.sensorVar[k] = p.sensorVar[i]!;
+    out.relVar[k] = p.relVar[i]!;
+    out.dispSd[k] = p.dispSd[i]!;
+    out.offsetCoef[k] = p.offsetCoef[i]!;
     const pk = p.pair[i]!;
-    pair[k] = pk >= 0 ? (newIndex.get(pk) ?? -1) : -1;
+    out.pair[k] = pk >= 0 ? (newIndex.get(pk) ?? -1) : -1;
+    for (let s = 0; s < S; s++) {
+      out.d[s * m + k] = p.d[s * n + i]!;
+      out.w[s * m + k] = p.w[s * n + i]!;
+    }
+    existing.forEach((col, c2) => (ex2[c2]![k] = col[i]!));
   });
-  nodeStart[m] = q;
-  return {
-    problem: { nSamples: m, nSpecies: S, nodeStart, nodeE, nodeN, nodeZ, nodeW, ex, ey, speed, d, w, sampleIndex, multiplicity, timeS, meanderRad: p.meanderRad, noiseSd: p.noiseSd, relativeError: p.relativeError, kind, sensorVar, relVar, dispSd, pair, offsetCoef },
-    existing: ex2,
-  };
+  out.nodeStart[m] = q;
+  return { problem: out, existing: ex2 };
 }

@@ -77,6 +77,36 @@ export const KIND_MOMENT0 = 2;
 export const KIND_MOMENT1 = 3;
 
 /** Variance of datum k of species s given its prediction m (and the pair's prediction mPair). */
+/** The arrays of a problem with m data, `nodes` receptor nodes and S species, zero-filled; shared by buildProblem and cullForDisc. */
+export function allocateProblem(m: number, nodes: number, S: number, model: Pick<SteProblem, 'meanderRad' | 'noiseSd' | 'relativeError'>): SteProblem {
+  return {
+    nSamples: m,
+    nSpecies: S,
+    nodeStart: new Uint32Array(m + 1),
+    nodeE: new Float64Array(nodes),
+    nodeN: new Float64Array(nodes),
+    nodeZ: new Float64Array(nodes),
+    nodeW: new Float64Array(nodes),
+    ex: new Float64Array(m),
+    ey: new Float64Array(m),
+    speed: new Float64Array(m),
+    d: new Float64Array(S * m),
+    w: new Float64Array(S * m),
+    sampleIndex: new Uint32Array(m),
+    multiplicity: new Float64Array(m),
+    timeS: new Float64Array(m),
+    meanderRad: model.meanderRad,
+    noiseSd: model.noiseSd,
+    relativeError: model.relativeError,
+    kind: new Uint8Array(m),
+    sensorVar: new Float64Array(m),
+    relVar: new Float64Array(m),
+    dispSd: new Float64Array(m),
+    pair: new Int32Array(m).fill(-1),
+    offsetCoef: new Float64Array(m),
+  };
+}
+
 export function unitVariance(p: SteProblem, s: number, k: number, alpha: number, m: number, mPair: number): number {
   const sd = p.noiseSd[s]!;
   const mm = m > 0 ? m : p.kind[k] === KIND_MOMENT1 ? m : 0;
@@ -307,25 +337,8 @@ export function buildProblem(data: SteData, opts: ProblemOptions = {}): SteProbl
   const m = units.length;
   let nodes = 0;
   for (const u of units) nodes += u.nodes.length;
-  const nodeStart = new Uint32Array(m + 1);
-  const nodeE = new Float64Array(nodes);
-  const nodeN = new Float64Array(nodes);
-  const nodeZ = new Float64Array(nodes);
-  const nodeW = new Float64Array(nodes);
-  const exA = new Float64Array(m);
-  const eyA = new Float64Array(m);
-  const speed = new Float64Array(m);
-  const d = new Float64Array(S * m);
-  const w = new Float64Array(S * m);
-  const sampleIndex = new Uint32Array(m);
-  const multiplicity = new Float64Array(m);
-  const timeS = new Float64Array(m);
-  const kind = new Uint8Array(m);
-  const sensorVar = new Float64Array(m);
-  const relVar = new Float64Array(m);
-  const dispSd = new Float64Array(m);
-  const pair = new Int32Array(m);
-  const offsetCoef = new Float64Array(m);
+  const problem = allocateProblem(m, nodes, S, { meanderRad, noiseSd: Float64Array.from(data.noiseSd), relativeError: alpha });
+  const { nodeStart, nodeE, nodeN, nodeZ, nodeW, ex: exA, ey: eyA, speed, d, w, sampleIndex, multiplicity, timeS, kind, sensorVar, relVar, dispSd, pair, offsetCoef } = problem;
   let q = 0;
   units.forEach((u, k) => {
     nodeStart[k] = q;
@@ -359,10 +372,6 @@ export function buildProblem(data: SteData, opts: ProblemOptions = {}): SteProbl
     for (let s = 0; s < S; s++) d[s * m + k] = u.value(data.excess[s]!);
   });
   nodeStart[m] = q;
-  const problem: SteProblem = {
-    nSamples: m, nSpecies: S, nodeStart, nodeE, nodeN, nodeZ, nodeW, ex: exA, ey: eyA, speed, d, w, sampleIndex, multiplicity, timeS,
-    meanderRad, noiseSd: Float64Array.from(data.noiseSd), relativeError: alpha, kind, sensorVar, relVar, dispSd, pair, offsetCoef,
-  };
   // Initial weights from the observations themselves (a pilot fit then
   // replaces them with its prediction, see reweightProblem).
   for (let s = 0; s < S; s++) {
