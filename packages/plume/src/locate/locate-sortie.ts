@@ -159,7 +159,7 @@ export function locateSortie(sortie: Sortie, opts: LocateOptions = {}): LocateRe
     const rateCi95Gps: Record<string, [number, number]> = {};
     keys.forEach((k, i) => {
       const r = s.rates[i]!;
-      rates[k] = { mean: r.mean, sd: r.sd };
+      rates[k] = s.ratesForRatios[i]!;
       rateGps[k] = r.median * 1000;
       rateCi95Gps[k] = [r.lo95 * 1000, r.hi95 * 1000];
     });

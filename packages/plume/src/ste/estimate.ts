@@ -46,7 +46,7 @@ export interface SteOptions {
   readonly sourceHeightsM?: readonly number[];
   /** Initial plume spread at the source, m (default DEFAULT_INITIAL_SPREAD_M). */
   readonly initialSpreadM?: number;
-  /** Search domain in local metres; default: sample bounding box plus 25 % margins (>= 200 m). */
+  /** Search domain in local metres; default: the flown area plus a margin (see DOMAIN_MARGIN_*). */
   readonly domain?: { minE: number; maxE: number; minN: number; maxN: number };
   /** Coarse grid spacing, m; default chosen for ~2500 cells (>= 15 m). */
   readonly coarseStepM?: number;
@@ -81,8 +81,10 @@ export interface SourceEstimate {
   readonly radius95M: number;
   /** 95 % ellipse: semi-axes (m) and orientation of the major axis (deg clockwise from north). */
   readonly ellipse95: { readonly semiMajorM: number; readonly semiMinorM: number; readonly azimuthDeg: number };
-  /** Per-species rate summaries, kg/s: median, mean, sd and 95 % interval. */
+  /** Per-species rate summaries, kg/s: median, mean, sd and 95 % interval (with the model-structure floor). */
   readonly rates: ReadonlyArray<{ median: number; mean: number; sd: number; lo95: number; hi95: number }>;
+  /** Per-species rate mean and sd without the common structure factor: for species ratios (classification). */
+  readonly ratesForRatios: ReadonlyArray<{ mean: number; sd: number }>;
   readonly probability: number;
   /** Position draws (east, north) for downstream mixing and maps. */
   readonly drawsE: Float64Array;
@@ -144,9 +146,38 @@ function defaultDomain(p: SteProblem): Domain {
     minN = Math.min(minN, p.nodeN[j]!);
     maxN = Math.max(maxN, p.nodeN[j]!);
   }
-  const m = Math.max(200, 0.25 * Math.max(maxE - minE, maxN - minN));
+  // A modest margin: a source far upwind of everything flown reaches the
+  // whole survey as a broad, weak rise that the data cannot tell from
+  // background drift, so searching there only invents sources.
+  const m = Math.max(DOMAIN_MARGIN_MIN_M, DOMAIN_MARGIN_FRACTION * Math.max(maxE - minE, maxN - minN));
   return { minE: minE - m, maxE: maxE + m, minN: minN - m, maxN: maxN + m };
 }
+
+/** Default search margin around the flown area: the larger of 150 m and 10 % of its extent. */
+export const DOMAIN_MARGIN_MIN_M = 150;
+export const DOMAIN_MARGIN_FRACTION = 0.1;
+
+/**
+ * Model-structure floor on position uncertainty, as fractions of the distance
+ * from the source to the nearest receptor that sees its plume. Dispersion
+ * coefficients are uncertain by tens of percent even over flat terrain
+ * (Hanna, Briggs & Hosker 1982, ch. 4; Irwin 1983), and the along-wind
+ * position is read from how fast the plume spreads, so it cannot be known
+ * better than a comparable fraction of that distance however strong the
+ * signal; crosswind, the floor is the meander angle (at least 0.05 rad).
+ */
+export const STRUCTURE_ALONG_FRACTION = 0.15;
+/**
+ * Model-structure floor on emission rates: a log-normal factor common to all
+ * species of a source (ln sd 0.35, i.e. ~70 % of draws within a factor of
+ * 1.4 and ~95 % within 2). Gaussian-plume predictions of concentration are
+ * typically within a factor of two of observations about half to
+ * three-quarters of the time (Hanna 1989; Chang & Hanna 2004, FAC2), and a
+ * rate estimate inherits that. Common to all species, so species ratios —
+ * what classification uses — are unchanged.
+ */
+export const STRUCTURE_RATE_LOG_SD = 0.35;
+export const STRUCTURE_CROSS_MIN_RAD = 0.05;
 
 function localMaxima(values: Float64Array, nx: number, ny: number, count: number): number[] {
   const idx: number[] = [];
@@ -507,7 +538,44 @@ function quantile(sorted: Float64Array, q: number): number {
   return sorted[i]! + t * ((sorted[Math.min(i + 1, sorted.length - 1)] ?? sorted[i]!) - sorted[i]!);
 }
 
-function summarise(d: SourceDraws, probability: number): SourceEstimate {
+/**
+ * Spread the position draws by the model-structure floor (see
+ * STRUCTURE_ALONG_FRACTION): Gaussian jitter along and across the mean wind
+ * at the source, scaled by the distance to the nearest receptor that sees a
+ * significant share of its plume.
+ */
+function addStructureUncertainty(d: SourceDraws, post: GridPosterior, run: ClassRun, p: SteProblem, rng: Rng): void {
+  const k = kernelAtSamples(p, post.meanE, post.meanN, run.ctx.scan);
+  let kmax = 0;
+  for (let i = 0; i < k.length; i++) if (k[i]! > kmax) kmax = k[i]!;
+  if (!(kmax > 0)) return;
+  let xmin = Infinity;
+  let ue = 0;
+  let un = 0;
+  for (let i = 0; i < k.length; i++) {
+    if (k[i]! < 0.1 * kmax) continue;
+    const j = p.nodeStart[i]!;
+    const x = (p.nodeE[j]! - post.meanE) * p.ex[i]! + (p.nodeN[j]! - post.meanN) * p.ey[i]!;
+    if (x > 0 && x < xmin) xmin = x;
+    ue += p.ex[i]!;
+    un += p.ey[i]!;
+  }
+  if (!Number.isFinite(xmin)) return;
+  const norm = Math.hypot(ue, un);
+  if (!(norm > 0)) return;
+  ue /= norm;
+  un /= norm;
+  const sAlong = STRUCTURE_ALONG_FRACTION * xmin;
+  const sCross = Math.max(p.meanderRad, STRUCTURE_CROSS_MIN_RAD) * xmin;
+  for (let q = 0; q < d.e.length; q++) {
+    const a = rng.normal() * sAlong;
+    const c = rng.normal() * sCross;
+    d.e[q] = d.e[q]! + a * ue - c * un;
+    d.n[q] = d.n[q]! + a * un + c * ue;
+  }
+}
+
+function summarise(d: SourceDraws, probability: number, structureRng?: Rng): SourceEstimate {
   const n = d.e.length;
   let me = 0;
   let mn = 0;
@@ -536,6 +604,20 @@ function summarise(d: SourceDraws, probability: number): SourceEstimate {
   let az = (Math.atan2(ax.axisE, ax.axisN) * 180) / Math.PI;
   if (az < 0) az += 180;
   if (az >= 180) az -= 180;
+  const ratesForRatios = d.rates.map((r) => {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += r[i]!;
+    mean /= n;
+    let v = 0;
+    for (let i = 0; i < n; i++) v += (r[i]! - mean) ** 2;
+    return { mean, sd: Math.sqrt(v / n) };
+  });
+  if (structureRng !== undefined) {
+    for (let i = 0; i < n; i++) {
+      const f = Math.exp(STRUCTURE_RATE_LOG_SD * structureRng.normal());
+      for (const r of d.rates) r[i] = r[i]! * f;
+    }
+  }
   const rates = d.rates.map((r) => {
     const sorted = Float64Array.from(r).sort();
     let mean = 0;
@@ -552,6 +634,7 @@ function summarise(d: SourceDraws, probability: number): SourceEstimate {
     radius95M: quantile(dist, 0.95),
     ellipse95: { semiMajorM: f * ax.sdMajor, semiMinorM: f * ax.sdMinor, azimuthDeg: az },
     rates,
+    ratesForRatios,
     probability,
     drawsE: d.e,
     drawsN: d.n,
@@ -677,7 +760,8 @@ export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
       for (let s = 0; s < S; s++) draws.rates[s]!.set(c.rates[s]!, off);
       off += c.e.length;
     }
-    return summarise(draws, probability);
+    addStructureUncertainty(draws, post, best, tp, rng);
+    return summarise(draws, probability, rng);
   });
   const finalDiag = residualDiagnostics(tp, best.kernels);
   const shown = o.reportProbability ?? 0.2;
