@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createRng } from '@nariz/core';
 import {
   buildProblem, buildSigmaTable, scanCells, cullForDisc, buildLinearBase, projectCell, logRateEvidence, kernelAtSamples,
+  buildSparseKernel, sparseStats, SparseStatsCache,
   estimateSources, plumeUnitEnu, plumeUnitPathEnu, logNormalCdf, normalQuantile, normalCdf, type SteData,
 } from '../src/index.js';
 
@@ -139,6 +140,25 @@ test('culling a problem to a disc leaves every statistic of the disc\'s cells un
   assert.ok(sub.problem.nSamples < p.nSamples, 'culling removes upwind receptors');
   const part = scanCells(sub.problem, cellsE, cellsN, sub.existing, o);
   for (let i = 0; i < full.length; i++) assert.ok(Math.abs(full[i]! - part[i]!) <= 1e-9 * Math.abs(full[i]!) + 1e-300, `stat ${i}`);
+});
+
+test('the sparse coarse kernel matches the dense scan, and the statistics cache matches a full recomputation exactly', () => {
+  const data = survey({ lines: 5, sources: [{ e: 0, n: 0, q: [1e-3, 4e-4] }] });
+  const p = buildProblem(data, { meanderRad: 0.05 });
+  const o = { table: buildSigmaTable(0, D, 3000), sourceHeightM: H };
+  const rng = createRng(17);
+  const cellsE = Float64Array.from({ length: 40 }, () => rng.uniform(-200, 200));
+  const cellsN = Float64Array.from({ length: 40 }, () => rng.uniform(-200, 200));
+  const sk = buildSparseKernel(p, cellsE, cellsN, o);
+  const k1 = kernelAtSamples(p, 10, -30, o);
+  const k2 = kernelAtSamples(p, -40, 60, o);
+  const dense = scanCells(p, cellsE, cellsN, [k1, k2], o);
+  const sparse = sparseStats(sk, p, [k1, k2]);
+  for (let i = 0; i < dense.length; i++) assert.ok(Math.abs(dense[i]! - sparse[i]!) <= 1e-12 * Math.abs(dense[i]!) + 1e-300, `stat ${i}`);
+  const cache = new SparseStatsCache(sk, p);
+  assert.deepEqual(cache.stats([k1]), sparseStats(sk, p, [k1]));
+  assert.deepEqual(cache.stats([k1, k2]), sparseStats(sk, p, [k1, k2]));
+  assert.deepEqual(cache.stats([]), sparseStats(sk, p, []));
 });
 
 test('projected A, B equal explicit weighted least squares with the other columns profiled out', () => {

@@ -60,7 +60,7 @@ export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
   // Pilot fit with observation-based weights; its prediction then sets the
   // weights (see reweightProblem) and its residuals the tempering.
   progress(0.15, 'pilot fit');
-  const pilot = search(ref, grid, Math.min(maxSources, 4));
+  const pilot = search(ref, grid, Math.min(maxSources, 4), true);
   const pilotDiag = residualDiagnostics(problem, pilot.kernels);
   // The relative error is calibrated on the pilot's residuals (so the
   // plume samples' chi-square is 1); the tempering then only accounts for

@@ -15,6 +15,7 @@ import { sigmaY, sigmaZ, MIN_DOWNWIND_M } from '../sigma.js';
 
 export interface SigmaTable {
   readonly step: number;
+  readonly invStep: number;
   readonly maxX: number;
   readonly sy: Float64Array;
   readonly sz: Float64Array;
@@ -30,5 +31,5 @@ export function buildSigmaTable(sigmaSet: number, stability: number, maxX: numbe
     sy[i] = Math.sqrt(sigmaY(sigmaSet, stability, x) ** 2 + s02);
     sz[i] = Math.sqrt(sigmaZ(sigmaSet, stability, x) ** 2 + s02);
   }
-  return { step, maxX: (n - 2) * step, sy, sz };
+  return { step, invStep: 1 / step, maxX: (n - 2) * step, sy, sz };
 }

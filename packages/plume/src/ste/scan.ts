@@ -46,36 +46,35 @@ function sampleKernel(p: SteProblem, i: number, ce: number, cn: number, table: S
   return k / p.speed[i]!;
 }
 
-/** Unit-rate plume times wind speed at offset (dx, dy) from the source, height z. */
+/**
+ * Unit-rate plume times wind speed at offset (dx, dy) from the source,
+ * height z. Hot path: the crosswind reject compares squared widths before
+ * any square root (most pairs end there).
+ */
 function nodeKernel(dx: number, dy: number, z: number, ux: number, uy: number, table: SigmaTable, h: number, infl2: number, cut2: number, meander: number): number {
   const x = dx * ux + dy * uy;
   if (x <= 0 || x >= table.maxX) return 0;
   const y = dy * ux - dx * uy;
-  const f = x / table.step;
+  const f = x * table.invStep;
   const fi = f | 0;
   const t = f - fi;
   const tsy = table.sy;
-  let sy = tsy[fi]! + t * (tsy[fi + 1]! - tsy[fi]!);
+  const sy0 = tsy[fi]! + t * (tsy[fi + 1]! - tsy[fi]!);
   const xm = x * meander;
-  sy = Math.sqrt(sy * sy + xm * xm);
+  // Crosswind only: inflating sigma_z too would move the coarse maximum
+  // along-wind (toward the receptors) and seed the refinement off-mode.
+  const sy2 = sy0 * sy0 + xm * xm + infl2;
   const y2 = y * y;
-  // Cheap reject before the vertical sigma (most pairs end here).
-  if (infl2 === 0 && y2 > cut2 * sy * sy) return 0;
+  if (y2 > cut2 * sy2) return 0;
   const tsz = table.sz;
   const sz = tsz[fi]! + t * (tsz[fi + 1]! - tsz[fi]!);
-  if (infl2 > 0) {
-    // Crosswind only: inflating sigma_z too would move the coarse maximum
-    // along-wind (toward the receptors) and seed the refinement off-mode.
-    sy = Math.sqrt(sy * sy + infl2);
-    if (y2 > cut2 * sy * sy) return 0;
-  }
   // exp(-y^2/2sy^2) [exp(-(z-h)^2/2sz^2) + exp(-(z+h)^2/2sz^2)]
   //   = exp(-y^2/2sy^2 - (z^2+h^2)/2sz^2) (E + 1/E),  E = exp(z h / sz^2):
   // two exponentials instead of three. z h / sz^2 is bounded by the scan's
   // geometry (z, h < 1 km, sz >= 0.1 m) well inside double range.
   const isz2 = 1 / (sz * sz);
   const e = Math.exp(z * h * isz2);
-  return (Math.exp(-y2 / (2 * sy * sy) - 0.5 * (z * z + h * h) * isz2) * (e + 1 / e)) / (2 * Math.PI * sy * sz);
+  return (Math.exp(-y2 / (2 * sy2) - 0.5 * (z * z + h * h) * isz2) * (e + 1 / e)) / (2 * Math.PI * Math.sqrt(sy2) * sz);
 }
 
 export function scanCells(

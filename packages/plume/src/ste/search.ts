@@ -7,7 +7,7 @@
 import type { SteProblem } from './problem.js';
 import { buildSigmaTable } from './kernel-table.js';
 import { kernelAtSamples, type ScanOptions } from './scan.js';
-import { buildSparseKernel, sparseStats, type SparseKernel } from './sparse-kernel.js';
+import { buildSparseKernel, SparseStatsCache, type SparseKernel } from './sparse-kernel.js';
 import { buildLinearBase } from './linear-base.js';
 import { refineLocation, scoreCells, principalAxes, shiftedPosterior, type GridContext, type GridPosterior } from './grid-posterior.js';
 import { DEFAULT_RATE_MAX_KGS, type Domain, type SteOptions } from './types.js';
@@ -156,9 +156,9 @@ function trySplit(m: ClassModel, g: SearchGrid, cfg: Configuration, e0: number, 
 }
 
 /** One greedy forward-selection step; returns false when no further source has a positive evidence gain. */
-function greedyStep(m: ClassModel, g: SearchGrid, cfg: Configuration): boolean {
+function greedyStep(m: ClassModel, g: SearchGrid, cfg: Configuration, quick: boolean, coarse: SparseStatsCache): boolean {
   const ctx = makeCtx(m, cfg.kernels);
-  const stats = sparseStats(g.coarse, m.p, cfg.kernels);
+  const stats = coarse.stats(cfg.kernels);
   const { logGain } = scoreCells(ctx, g.cellsE, g.cellsN, stats);
   const far = (e: number, n: number): boolean => cfg.posts.every((q) => Math.hypot(q.meanE - e, q.meanN - n) >= m.minSeparationM);
   // Refine the best coarse maxima until two land clear of the accepted
@@ -169,7 +169,7 @@ function greedyStep(m: ClassModel, g: SearchGrid, cfg: Configuration): boolean {
   let collided: number | undefined;
   for (const c of cands) {
     if (tried >= 2) break;
-    const post = refineLocation(ctx, g.cellsE[c]!, g.cellsN[c]!, 1.5 * g.step);
+    const post = refineLocation(ctx, g.cellsE[c]!, g.cellsN[c]!, 1.5 * g.step, quick ? 2 : 3);
     if (!far(post.meanE, post.meanN)) {
       collided ??= c;
       continue;
@@ -181,7 +181,7 @@ function greedyStep(m: ClassModel, g: SearchGrid, cfg: Configuration): boolean {
   // means that source sits between two real ones (typically aligned
   // along-wind). Try splitting: seed the new source at the coarse cell and
   // let the pair re-centre alternately.
-  if (collided !== undefined && (best === undefined || logGain[collided]! > 2 * (best.logZ - m.logArea))) {
+  if (!quick && collided !== undefined && (best === undefined || logGain[collided]! > 2 * (best.logZ - m.logArea))) {
     const split = trySplit(m, g, cfg, g.cellsE[collided]!, g.cellsN[collided]!);
     if (split !== undefined && (best === undefined || split.gain > best.logZ - m.logArea + m.logPriorOdds)) {
       cfg.logEvidence += split.gain;
@@ -223,10 +223,16 @@ function sweep(m: ClassModel, cfg: Configuration): void {
   cfg.logEvidence = cfg.posts.reduce((acc, q) => acc + q.logZ - m.logArea + m.logPriorOdds, 0);
 }
 
-export function search(m: ClassModel, g: SearchGrid, maxSources: number): Configuration {
+/**
+ * Greedy search then a sweep. `quick` (for the pilot fit, whose only job is
+ * a prediction to weigh by and residuals to measure) refines in two rounds
+ * and skips the split move and the sweep.
+ */
+export function search(m: ClassModel, g: SearchGrid, maxSources: number, quick = false): Configuration {
   const cfg: Configuration = { kernels: [], posts: [], logEvidence: 0 };
-  while (cfg.kernels.length < maxSources && greedyStep(m, g, cfg));
-  if (cfg.kernels.length > 0) sweep(m, cfg);
+  const coarse = new SparseStatsCache(g.coarse, m.p);
+  while (cfg.kernels.length < maxSources && greedyStep(m, g, cfg, quick, coarse));
+  if (!quick && cfg.kernels.length > 0) sweep(m, cfg);
   return cfg;
 }
 

@@ -78,3 +78,64 @@ export function sparseStats(sk: SparseKernel, p: SteProblem, existing: readonly 
   }
   return stats;
 }
+
+/**
+ * Scan statistics of a sparse kernel for a sequence of configurations of
+ * the same problem (fixed weights): kk, kd and k1 are computed once, and the
+ * cross term with each accepted source's kernel once per kernel (cached by
+ * array identity), so a greedy step costs one sparse pass per new source
+ * instead of a full recomputation.
+ */
+export class SparseStatsCache {
+  private readonly base: Float64Array;
+  private readonly cross = new Map<Float64Array, Float64Array>();
+
+  constructor(
+    private readonly sk: SparseKernel,
+    private readonly p: SteProblem,
+  ) {
+    this.base = sparseStats(sk, p, []);
+  }
+
+  /** Statistics in scanCells' layout for the given accepted kernels. */
+  stats(existing: readonly Float64Array[]): Float64Array {
+    const S = this.p.nSpecies;
+    const J = existing.length;
+    const stride = 3 + J;
+    const cols = existing.map((k) => this.crossColumn(k));
+    const out = new Float64Array(this.sk.cells * S * stride);
+    for (let c = 0; c < this.sk.cells; c++) {
+      for (let s = 0; s < S; s++) {
+        const o = (c * S + s) * stride;
+        const b = (c * S + s) * 3;
+        out[o] = this.base[b]!;
+        out[o + 1] = this.base[b + 1]!;
+        out[o + 2] = this.base[b + 2]!;
+        for (let j = 0; j < J; j++) out[o + 3 + j] = cols[j]![c * S + s]!;
+      }
+    }
+    return out;
+  }
+
+  private crossColumn(kernel: Float64Array): Float64Array {
+    let col = this.cross.get(kernel);
+    if (col !== undefined) return col;
+    const S = this.p.nSpecies;
+    const n = this.p.nSamples;
+    col = new Float64Array(this.sk.cells * S);
+    const { rowStart, col: idx, val } = this.sk;
+    for (let c = 0; c < this.sk.cells; c++) {
+      for (let s = 0; s < S; s++) {
+        let acc = 0;
+        const off = s * n;
+        for (let q = rowStart[c]!; q < rowStart[c + 1]!; q++) {
+          const i = idx[q]!;
+          acc += this.p.w[off + i]! * val[q]! * kernel[i]!;
+        }
+        col[c * S + s] = acc;
+      }
+    }
+    this.cross.set(kernel, col);
+    return col;
+  }
+}
