@@ -84,6 +84,13 @@ export function numberFlag(raw: string, flag: string, what: string, rule: Number
   return v;
 }
 
+/** A whole number within [min, max]. */
+export function integerFlag(raw: string, flag: string, min: number, max: number): number {
+  const x = numberFlag(raw, flag, `a whole number ${min}..${max}`, { min, max });
+  if (!Number.isInteger(x)) throw new NarizError('NARIZ_USAGE', `--${flag} must be a whole number, got ${raw}`);
+  return x;
+}
+
 export function optionalNumberFlag(raw: string | undefined, flag: string, what: string, fallback: number, rule: NumberRule = {}): number {
   return raw === undefined ? fallback : numberFlag(raw, flag, what, rule);
 }

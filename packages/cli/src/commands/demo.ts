@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinChemicals, distanceM, NarizError, uvToWindFrom } from '@nariz/core';
+import { builtinChemicals, distanceM, NarizError, STABILITY_CLASSES, uvToWindFrom, type StabilityClass } from '@nariz/core';
 import { readSortieCsvFile } from '@nariz/formats';
 import { computeHazardZones, hazardGeoJson, locateSortie, sourcesGeoJson, type LocateResult } from '@nariz/plume';
 import type { CliIo, Command } from '../command.js';
@@ -61,7 +61,7 @@ export const demo: Command = {
       mv += read.sortie.windV[i]!;
     }
     const wind = uvToWindFrom(mu / read.sortie.count, mv / read.sortie.count);
-    const stability = (['A', 'B', 'C', 'D', 'E', 'F'] as const).reduce((a, c) => (result.stability.posterior[c] > result.stability.posterior[a] ? c : a), 'D' as const);
+    const stability = STABILITY_CLASSES.reduce<StabilityClass>((a, c) => (result.stability.posterior[c] > result.stability.posterior[a] ? c : a), 'D');
     const features: unknown[] = [...sourcesGeoJson(result).features];
     for (const s of result.sources) {
       if (s.labProbability < 0.5) continue;

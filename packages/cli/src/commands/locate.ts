@@ -3,11 +3,11 @@
  * which look like a lab, and how sure we are.
  */
 import { writeFileSync } from 'node:fs';
-import { isStabilityClass, NarizError, STABILITY_CLASSES } from '@nariz/core';
+import { NarizError, STABILITY_CLASSES } from '@nariz/core';
 import { readSortieCsvFile } from '@nariz/formats';
-import { locateSortie, sourcesGeoJson, SIGMA_SETS, type LocateResult, type SigmaSet } from '@nariz/plume';
+import { locateSortie, sourcesGeoJson, SIGMA_SETS, type LocateResult } from '@nariz/plume';
 import type { CliIo, Command } from '../command.js';
-import { chemicalTable, numberFlag, parseFlagsWithPositionals } from '../flags.js';
+import { chemicalTable, numberFlag, parseFlagsWithPositionals, sigmaFlag, stabilityFlag } from '../flags.js';
 
 const USAGE = `Usage: nariz locate SORTIE.csv [options]
 
@@ -95,16 +95,15 @@ export const locate: Command = {
     const { values, positionals } = parseFlagsWithPositionals(args, OPTIONS, USAGE);
     if (positionals.length !== 1) throw new NarizError('NARIZ_USAGE', `locate takes exactly one sortie CSV, got ${positionals.length}\n${USAGE.split('\n')[0]}`);
     const file = positionals[0]!;
-    if (values.stability !== undefined && !isStabilityClass(values.stability.toUpperCase())) throw new NarizError('NARIZ_USAGE', `--stability must be one of A..F, got "${values.stability}"`);
-    if (values.sigma !== undefined && !(SIGMA_SETS as readonly string[]).includes(values.sigma)) throw new NarizError('NARIZ_USAGE', `--sigma must be one of ${SIGMA_SETS.join(', ')}, got "${values.sigma}"`);
+    const stability = values.stability === undefined ? undefined : stabilityFlag(values.stability);
+    const sigmaSet = values.sigma === undefined ? undefined : sigmaFlag(values.sigma);
     const t0 = performance.now();
     const read = await readSortieCsvFile(file, { lenient: values.lenient === true, chemicals: chemicalTable(values.chemicals) });
     for (const w of read.warnings) io.stderr(`warning: ${w.message}${w.count > 1 ? ` (${w.count} times)` : ''}\n`);
     const quiet = values.quiet === true || values.json === true;
-    const stab = values.stability?.toUpperCase();
     const result = locateSortie(read.sortie, {
-      ...(values.sigma !== undefined ? { sigmaSet: values.sigma as SigmaSet } : {}),
-      ...(stab !== undefined && isStabilityClass(stab) ? { stability: stab } : {}),
+      ...(sigmaSet !== undefined ? { sigmaSet } : {}),
+      ...(stability !== undefined ? { stability } : {}),
       ...(values['source-height'] !== undefined ? { sourceHeightM: numberFlag(values['source-height'], 'source-height', 'metres above ground', { min: 0, max: 300 }) } : {}),
       ...(values['max-sources'] !== undefined ? { maxSources: numberFlag(values['max-sources'], 'max-sources', 'a whole number 1..20', { min: 1, max: 20 }) } : {}),
       ...(values.seed !== undefined ? { seed: numberFlag(values.seed, 'seed', 'an integer', { min: 0 }) } : {}),

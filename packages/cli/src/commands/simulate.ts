@@ -5,11 +5,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isStabilityClass, NarizError } from '@nariz/core';
 import { writeSortieCsv } from '@nariz/formats';
 import { randomScenario, simulate as runSimulation, type RandomScenarioOptions, type Scenario, type Truth } from '@nariz/sim';
 import type { CliIo, Command } from '../command.js';
-import { numberFlag, parseFlags, requireFlag } from '../flags.js';
+import { integerFlag, numberFlag, parseFlags, requireFlag, stabilityFlag } from '../flags.js';
 
 const USAGE = `Usage: nariz simulate --seed N --out DIR [options]
 
@@ -63,21 +62,14 @@ export const simulate: Command = {
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const v = parseFlags(args, OPTIONS, USAGE);
-    const seed = numberFlag(requireFlag(v.seed, 'seed', 'an integer >= 0'), 'seed', 'an integer >= 0', { min: 0 });
-    if (!Number.isInteger(seed)) throw new NarizError('NARIZ_USAGE', `--seed must be an integer, got ${seed}`);
+    const seed = integerFlag(requireFlag(v.seed, 'seed', 'an integer >= 0'), 'seed', 0, Number.MAX_SAFE_INTEGER);
     const out = requireFlag(v.out, 'out', 'an output folder');
     const opts: RandomScenarioOptions = {};
-    const int = (raw: string | undefined, flag: string, min: number, max: number): number | undefined => {
-      if (raw === undefined) return undefined;
-      const x = numberFlag(raw, flag, `a whole number ${min}..${max}`, { min, max });
-      if (!Number.isInteger(x)) throw new NarizError('NARIZ_USAGE', `--${flag} must be a whole number, got ${raw}`);
-      return x;
-    };
+    const int = (raw: string | undefined, flag: string, min: number, max: number): number | undefined => (raw === undefined ? undefined : integerFlag(raw, flag, min, max));
     const labs = int(v.labs, 'labs', 0, 10);
     const decoys = int(v.decoys, 'decoys', 0, 10);
     const samples = int(v.samples, 'samples', 100, 5_000_000);
-    const stab = v.stability?.toUpperCase();
-    if (stab !== undefined && !isStabilityClass(stab)) throw new NarizError('NARIZ_USAGE', `--stability must be one of A..F, got "${v.stability}"`);
+    const stability = v.stability === undefined ? undefined : stabilityFlag(v.stability);
     const full: RandomScenarioOptions = {
       ...opts,
       ...(labs !== undefined ? { labs } : {}),
@@ -85,7 +77,7 @@ export const simulate: Command = {
       ...(samples !== undefined ? { samples } : {}),
       ...(v['wind-mps'] !== undefined ? { speedMps: numberFlag(v['wind-mps'], 'wind-mps', 'm/s', { min: 0.5, max: 30 }) } : {}),
       ...(v['wind-from-deg'] !== undefined ? { fromDeg: numberFlag(v['wind-from-deg'], 'wind-from-deg', 'degrees', { min: 0, max: 360 }) } : {}),
-      ...(stab !== undefined && isStabilityClass(stab) ? { stability: stab } : {}),
+      ...(stability !== undefined ? { stability } : {}),
     };
     const r = writeSimulation(seed, out, full, v['no-stability-column'] !== true);
     io.stdout(`SIMULATED sortie (seed ${seed}): ${r.csvPath}\ntruth: ${r.truthPath}\n`);

@@ -50,6 +50,20 @@ export interface SourceDraws {
   rates: Float64Array[]; // per species
 }
 
+/** One set of draws from consecutive chunks (each chunk a mixture component). */
+export function concatDraws(chunks: readonly SourceDraws[], S: number): SourceDraws {
+  const total = chunks.reduce((a, c) => a + c.e.length, 0);
+  const out: SourceDraws = { e: new Float64Array(total), n: new Float64Array(total), rates: Array.from({ length: S }, () => new Float64Array(total)) };
+  let off = 0;
+  for (const c of chunks) {
+    out.e.set(c.e, off);
+    out.n.set(c.n, off);
+    for (let s = 0; s < S; s++) out.rates[s]!.set(c.rates[s]!, off);
+    off += c.e.length;
+  }
+  return out;
+}
+
 /** Draw positions and rates from a grid posterior (cell by weight, uniform jitter in the cell, rate from its truncated normal). */
 export function drawFromGrid(post: GridPosterior, S: number, rateMax: Float64Array, count: number, rng: Rng): SourceDraws {
   const nc = post.weight.length;

@@ -28,7 +28,8 @@ import { buildLinearBase } from './linear-base.js';
 import { shiftedPosterior, type GridContext, type GridPosterior } from './grid-posterior.js';
 import { residualDiagnostics } from './diagnostics.js';
 import { classModel, defaultDomain, makeCtx, search, searchGrid, transfer, withProblem } from './search.js';
-import { addStructureUncertainty, drawFromGrid, existenceProbability, summarise, type SourceDraws } from './draws.js';
+import { addStructureUncertainty, concatDraws, drawFromGrid, existenceProbability, summarise } from './draws.js';
+import { logSumExp } from '../numeric/normal.js';
 import { DEFAULT_SOURCE_HEIGHTS_M, type SteOptions, type SteResult } from './types.js';
 
 export type { SteOptions, SteResult, SourceEstimate } from './types.js';
@@ -46,8 +47,9 @@ export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
   const progress = o.onProgress ?? (() => undefined);
   const domain = o.domain ?? defaultDomain(problem);
   const prior = o.stabilityPrior ?? new Float64Array(6).fill(1 / 6);
-  const pmax = Math.max(...(o.stabilities ?? [0, 1, 2, 3, 4, 5]).map((k) => prior[k]!));
-  const classes = (o.stabilities ?? [0, 1, 2, 3, 4, 5]).filter((k) => prior[k]! >= 0.01 * pmax);
+  const allowed = o.stabilities ?? [0, 1, 2, 3, 4, 5];
+  const pmax = Math.max(...allowed.map((k) => prior[k]!));
+  const classes = allowed.filter((k) => prior[k]! >= 0.01 * pmax);
   const maxSources = o.maxSources ?? 6;
   // The greedy search runs in one reference class (the given one, else D);
   // the others re-fit the sources it found. Searching every class from
@@ -82,16 +84,11 @@ export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
     runs.push({ k, logEvidence: cfg.logEvidence + Math.log(prior[k]!), posts: cfg.posts, kernels: cfg.kernels, ctx: makeCtx(m, cfg.kernels) });
   });
   const stabilityPosterior = new Float64Array(6);
-  const maxLe = Math.max(...runs.map((r) => r.logEvidence));
-  let tot = 0;
-  for (const r of runs) tot += Math.exp(r.logEvidence - maxLe);
-  for (const r of runs) stabilityPosterior[r.k] = Math.exp(r.logEvidence - maxLe) / tot;
+  const logTotal = logSumExp(runs.map((r) => r.logEvidence));
+  for (const r of runs) stabilityPosterior[r.k] = Math.exp(r.logEvidence - logTotal);
   const best = runs.reduce((x, y) => (y.logEvidence > x.logEvidence ? y : x));
 
-  const areaM2 = (domain.maxE - domain.minE) * (domain.maxN - domain.minN);
-  const logArea = Math.log(areaM2);
-  const priorP = o.priorSourceProbability ?? 0.3;
-  const logPriorOdds = Math.log(priorP / (1 - priorP));
+  const { logArea, logPriorOdds } = ref;
   const rng = createRng(o.seed ?? 1);
   const totalDraws = o.rateDraws ?? 2000;
   const S = problem.nSpecies;
@@ -137,24 +134,10 @@ export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
     if (parts.length === 0) parts.push({ post, weight: 1, prob: existenceProbability(post, logArea, logPriorOdds) });
     const wsum = parts.reduce((a, b) => a + b.weight, 0);
     const probability = parts.reduce((a, b) => a + b.weight * b.prob, 0) / (wsum > 0 ? wsum : 1);
-    const draws: SourceDraws = { e: new Float64Array(0), n: new Float64Array(0), rates: [] };
-    const chunks: SourceDraws[] = [];
-    for (const part of parts) {
-      if (part.weight <= 0) continue;
-      const count = Math.max(1, Math.round((totalDraws * part.weight) / wsum));
-      chunks.push(drawFromGrid(part.post, S, rateMax, count, rng));
-    }
-    const total = chunks.reduce((a, c) => a + c.e.length, 0);
-    draws.e = new Float64Array(total);
-    draws.n = new Float64Array(total);
-    draws.rates = Array.from({ length: S }, () => new Float64Array(total));
-    let off = 0;
-    for (const c of chunks) {
-      draws.e.set(c.e, off);
-      draws.n.set(c.n, off);
-      for (let s = 0; s < S; s++) draws.rates[s]!.set(c.rates[s]!, off);
-      off += c.e.length;
-    }
+    const chunks = parts
+      .filter((part) => part.weight > 0)
+      .map((part) => drawFromGrid(part.post, S, rateMax, Math.max(1, Math.round((totalDraws * part.weight) / wsum)), rng));
+    const draws = concatDraws(chunks, S);
     addStructureUncertainty(draws, post, best.ctx.scan, tp, rng);
     return summarise(draws, probability, rng);
   });

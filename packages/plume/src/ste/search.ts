@@ -30,6 +30,10 @@ export function defaultDomain(p: SteProblem): Domain {
   return { minE: minE - m, maxE: maxE + m, minN: minN - m, maxN: maxN + m };
 }
 
+export function domainAreaM2(d: Domain): number {
+  return (d.maxE - d.minE) * (d.maxN - d.minN);
+}
+
 /** Default search margin around the flown area: the larger of 150 m and 10 % of its extent. */
 export const DOMAIN_MARGIN_MIN_M = 150;
 
@@ -97,7 +101,7 @@ export function classModel(p: SteProblem, k: number, o: SteOptions, domain: Doma
     p,
     scan: { table: buildSigmaTable(o.sigmaSet, k, diag + 10, 0.5, o.initialSpreadM), sourceHeightM: o.sourceHeightM ?? 3 },
     rateMax: new Float64Array(p.nSpecies).fill(o.rateMaxKgS ?? DEFAULT_RATE_MAX_KGS),
-    logArea: Math.log((domain.maxE - domain.minE) * (domain.maxN - domain.minN)),
+    logArea: Math.log(domainAreaM2(domain)),
     logPriorOdds: Math.log(priorP / (1 - priorP)),
     minSeparationM: o.minSeparationM ?? 30,
   };
@@ -108,8 +112,7 @@ export function withProblem(m: ClassModel, p: SteProblem): ClassModel {
 }
 
 export function searchGrid(m: ClassModel, o: SteOptions, domain: Domain): SearchGrid {
-  const areaM2 = (domain.maxE - domain.minE) * (domain.maxN - domain.minN);
-  const step = o.coarseStepM ?? Math.max(15, Math.sqrt(areaM2 / 2500));
+  const step = o.coarseStepM ?? Math.max(15, Math.sqrt(domainAreaM2(domain) / 2500));
   const nx = Math.max(2, Math.round((domain.maxE - domain.minE) / step) + 1);
   const ny = Math.max(2, Math.round((domain.maxN - domain.minN) / step) + 1);
   const cellsE = new Float64Array(nx * ny);
