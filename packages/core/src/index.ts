@@ -6,3 +6,4 @@ export * from './units.js';
 export * from './chemicals.js';
 export * from './random.js';
 export * from './sortie.js';
+export * from './typed-array-builder.js';

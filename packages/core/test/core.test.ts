@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import {
   ERROR_CATALOGUE, NarizError, LocalFrame, ChemicalTable, builtinChemicals, casIsValid, repairCas,
   thresholdKgM3, toKgM3, fromKgM3, windFromToUv, uvToWindFrom, createRng, geodeticToEcef, ecefToGeodetic,
+  float64Builder, uint8Builder, uint32Builder,
 } from '../src/index.js';
 
 const SHARED_TABLE = new URL('../../../../../shared/data/aegl/chemical-thresholds.csv', import.meta.url);
@@ -107,4 +108,23 @@ test('rng is deterministic per seed and its normals have unit variance', () => {
     s2 += x * x;
   }
   assert.ok(Math.abs(s / n) < 0.02 && Math.abs(s2 / n - 1) < 0.03);
+});
+
+test('typed-array builders grow past their capacity and finish with exactly what was pushed', () => {
+  const f = float64Builder(2);
+  const u = uint8Builder(1);
+  const w = uint32Builder(3);
+  for (let i = 0; i < 1000; i++) {
+    f.push(i / 3);
+    u.push(i % 256);
+    w.push(i * 65537);
+  }
+  assert.equal(f.length, 1000);
+  const fa = f.finish();
+  assert.ok(fa instanceof Float64Array && fa.length === 1000 && fa[999] === 999 / 3 && fa[0] === 0);
+  const ua = u.finish();
+  assert.ok(ua instanceof Uint8Array && ua.length === 1000 && ua[257] === 1);
+  const wa = w.finish();
+  assert.ok(wa instanceof Uint32Array && wa[999] === (999 * 65537) >>> 0);
+  assert.equal(float64Builder().finish().length, 0);
 });

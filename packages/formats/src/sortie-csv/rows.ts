@@ -4,9 +4,8 @@
  * appended, so a rejected row leaves no partial values behind, and every
  * value that reaches a column has passed its check: no NaN slips through.
  */
-import { STABILITY_UNKNOWN, STANDARD_PRESSURE_HPA, STANDARD_TEMP_C, toKgM3Factor, windFromToUv } from '@nariz/core';
+import { STABILITY_UNKNOWN, STANDARD_PRESSURE_HPA, STANDARD_TEMP_C, float64Builder, toKgM3Factor, uint8Builder, windFromToUv, type TypedArrayBuilder } from '@nariz/core';
 import type { ErrorCode, Sortie, SpeciesSeries } from '@nariz/core';
-import { Float64Builder, Uint8Builder } from '../growable-array.js';
 import { describeBadNumber, isEmptyCell, parseFiniteDecimal, parseStability } from './cells.js';
 import type { SortieColumns } from './columns.js';
 import { parseTimeCell } from './time.js';
@@ -26,19 +25,19 @@ export interface RowProblem {
 }
 
 export class RowDecoder {
-  private readonly timeS = new Float64Builder();
-  private readonly lat = new Float64Builder();
-  private readonly lon = new Float64Builder();
-  private readonly altAglM = new Float64Builder();
-  private readonly windU = new Float64Builder();
-  private readonly windV = new Float64Builder();
-  private readonly stability = new Uint8Builder();
-  private readonly tempC = new Float64Builder();
-  private readonly pressureHpa = new Float64Builder();
-  private readonly endLat: Float64Builder | undefined;
-  private readonly endLon: Float64Builder | undefined;
-  private readonly endAltAglM: Float64Builder | undefined;
-  private readonly kgM3: Float64Builder[];
+  private readonly timeS = float64Builder();
+  private readonly lat = float64Builder();
+  private readonly lon = float64Builder();
+  private readonly altAglM = float64Builder();
+  private readonly windU = float64Builder();
+  private readonly windV = float64Builder();
+  private readonly stability = uint8Builder();
+  private readonly tempC = float64Builder();
+  private readonly pressureHpa = float64Builder();
+  private readonly endLat: TypedArrayBuilder<Float64Array> | undefined;
+  private readonly endLon: TypedArrayBuilder<Float64Array> | undefined;
+  private readonly endAltAglM: TypedArrayBuilder<Float64Array> | undefined;
+  private readonly kgM3: TypedArrayBuilder<Float64Array>[];
   private readonly scratchKgM3: Float64Array;
   private problem: RowProblem | undefined;
   private lastTimeS = -Infinity;
@@ -47,11 +46,11 @@ export class RowDecoder {
 
   constructor(private readonly cols: SortieColumns) {
     if (cols.end !== undefined) {
-      this.endLat = new Float64Builder();
-      this.endLon = new Float64Builder();
-      this.endAltAglM = new Float64Builder();
+      this.endLat = float64Builder();
+      this.endLon = float64Builder();
+      this.endAltAglM = float64Builder();
     }
-    this.kgM3 = cols.species.map(() => new Float64Builder());
+    this.kgM3 = cols.species.map(() => float64Builder());
     this.scratchKgM3 = new Float64Array(cols.species.length);
   }
 

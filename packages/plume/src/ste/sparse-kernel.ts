@@ -5,6 +5,7 @@
  * stability class; each greedy iteration then needs only sparse dot
  * products instead of re-evaluating plumes.
  */
+import { float64Builder, uint32Builder } from '@nariz/core';
 import type { SteProblem } from './problem.js';
 import { kernelAtSamples, type ScanOptions } from './scan.js';
 
@@ -18,32 +19,20 @@ export interface SparseKernel {
 export function buildSparseKernel(p: SteProblem, cellsE: Float64Array, cellsN: Float64Array, o: ScanOptions): SparseKernel {
   const nc = cellsE.length;
   const rowStart = new Uint32Array(nc + 1);
-  let cap = Math.max(1024, nc * 64);
-  let col = new Uint32Array(cap);
-  let val = new Float64Array(cap);
-  let nnz = 0;
+  const col = uint32Builder(Math.max(1024, nc * 64));
+  const val = float64Builder(Math.max(1024, nc * 64));
   for (let c = 0; c < nc; c++) {
-    rowStart[c] = nnz;
+    rowStart[c] = col.length;
     const k = kernelAtSamples(p, cellsE[c]!, cellsN[c]!, o);
     for (let i = 0; i < k.length; i++) {
       const v = k[i]!;
       if (v === 0) continue;
-      if (nnz === cap) {
-        cap *= 2;
-        const c2 = new Uint32Array(cap);
-        c2.set(col);
-        col = c2;
-        const v2 = new Float64Array(cap);
-        v2.set(val);
-        val = v2;
-      }
-      col[nnz] = i;
-      val[nnz] = v;
-      nnz++;
+      col.push(i);
+      val.push(v);
     }
   }
-  rowStart[nc] = nnz;
-  return { cells: nc, rowStart, col: col.subarray(0, nnz), val: val.subarray(0, nnz) };
+  rowStart[nc] = col.length;
+  return { cells: nc, rowStart, col: col.finish(), val: val.finish() };
 }
 
 /** Scan statistics (same layout as scanCells) from a sparse kernel. */
