@@ -25,7 +25,27 @@ import { GUST_TIMESCALE_S, MeanderWind } from './wind.js';
 import { addWhiteNoise, applyFirstOrderLag, backgroundSeries, intermittencyFactors } from './sensor.js';
 import { streamRng } from './streams.js';
 
-export type TruthSource = SimSource & { lat: number; lon: number; rateGps: Record<string, number> };
+/**
+ * How well the sortie could see one source in one species: its ensemble-mean
+ * plume along the flown track (meander included; intermittency, lag and
+ * noise excluded) in units of the sensor's noise standard deviation.
+ */
+export interface SpeciesObservability {
+  /** Largest single-sample signal-to-noise ratio. */
+  peakSnr: number;
+  /** Matched-filter signal-to-noise ratio, sqrt(sum over samples of snr^2). */
+  snr: number;
+}
+
+export type TruthSource = SimSource & {
+  lat: number;
+  lon: number;
+  rateGps: Record<string, number>;
+  /** Per measured species the source emits. */
+  observability: Record<string, SpeciesObservability>;
+  /** Matched-filter SNR over all its species, sqrt(sum of snr^2). */
+  snr: number;
+};
 
 export interface Truth {
   scenario: Scenario;
@@ -81,19 +101,23 @@ export function simulate(s: Scenario): SimResult {
   const table = builtinChemicals();
   const measured = s.sensor.species.map((sp) => {
     const chem = table.require(sp.key);
-    return { spec: sp, chem, factor: toKgM3Factor(sp.unit, chem.molarMassGmol, STANDARD_TEMP_C, STANDARD_PRESSURE_HPA), plume: new Float64Array(n) };
+    const factor = toKgM3Factor(sp.unit, chem.molarMassGmol, STANDARD_TEMP_C, STANDARD_PRESSURE_HPA);
+    return { spec: sp, chem, factor, noiseKgM3: sp.noiseSd * factor, plume: new Float64Array(n) };
   });
   const byKey = new Map(measured.map((m) => [m.spec.key, m]));
 
   // Ensemble-mean plume (Gaussian kernel in the transport wind) times intermittency.
   const setIndex = SIGMA_SET_INDEX[s.sigmaSet];
   const stab = stabilityIndex(s.stability);
+  const observability = new Map<string, Record<string, SpeciesObservability>>();
   for (const src of s.sources) {
-    const contributions: Array<{ plume: Float64Array; rate: number }> = [];
+    const contributions: Array<{ key: string; plume: Float64Array; rate: number; noise: number; peak: number; sumSq: number }> = [];
     for (const [key, rate] of Object.entries(src.rateKgS)) {
       const m = byKey.get(key);
-      if (m !== undefined && rate > 0) contributions.push({ plume: m.plume, rate });
+      if (m !== undefined && rate > 0) contributions.push({ key, plume: m.plume, rate, noise: m.noiseKgM3, peak: 0, sumSq: 0 });
     }
+    const obs: Record<string, SpeciesObservability> = {};
+    observability.set(src.id, obs);
     if (contributions.length === 0) continue;
     const p: PlumeParams = { sigmaSet: setIndex, stability: stab, sourceHeightM: src.heightM };
     const fluct = intermittencyFactors(streamRng(seed, `intermittency:${src.id}`), s.sensor.relativeNoise, timeS);
@@ -113,7 +137,17 @@ export function simulate(s: Scenario): SimResult {
       }
       if (unit === 0) continue;
       const c = unit * fluct[k]!;
-      for (const { plume, rate } of contributions) plume[k] = plume[k]! + rate * c;
+      for (const ct of contributions) {
+        ct.plume[k] = ct.plume[k]! + ct.rate * c;
+        if (ct.noise > 0) {
+          const snr = (ct.rate * unit) / ct.noise;
+          if (snr > ct.peak) ct.peak = snr;
+          ct.sumSq += snr * snr;
+        }
+      }
+    }
+    for (const ct of contributions) {
+      obs[ct.key] = ct.noise > 0 ? { peakSnr: ct.peak, snr: Math.sqrt(ct.sumSq) } : { peakSnr: Infinity, snr: Infinity };
     }
   }
 
@@ -167,7 +201,9 @@ export function simulate(s: Scenario): SimResult {
     const g = frame.unproject(src.east, src.north);
     const rateGps: Record<string, number> = {};
     for (const [k, r] of Object.entries(src.rateKgS)) rateGps[k] = r * 1000;
-    return { ...src, rateKgS: { ...src.rateKgS }, lat: g.lat, lon: g.lon, rateGps };
+    const obs = observability.get(src.id) ?? {};
+    const snr = Math.sqrt(Object.values(obs).reduce((acc, o) => acc + o.snr * o.snr, 0));
+    return { ...src, rateKgS: { ...src.rateKgS }, lat: g.lat, lon: g.lon, rateGps, observability: obs, snr };
   });
   return { sortie, truth: { scenario: s, sources } };
 }

@@ -24,6 +24,8 @@ export interface LocateOptions {
   readonly seed?: number;
   /** Relative model error of a single reading (default 0.5). */
   readonly relativeError?: number;
+  /** Sensor response time (first-order lag), s. Default: estimated from the sortie. */
+  readonly sensorLagS?: number;
   readonly onProgress?: (fraction: number, message: string) => void;
 }
 
@@ -59,7 +61,7 @@ export interface LocateResult {
   readonly stability: { readonly source: 'sortie' | 'option' | 'inferred'; readonly posterior: Record<StabilityClass, number> };
   readonly samples: number;
   readonly origin: { readonly lat: number; readonly lon: number };
-  readonly diagnostics: { readonly gamma: number; readonly reducedChi2: number; readonly residualLag1: number; readonly retainedSamples: number };
+  readonly diagnostics: { readonly gamma: number; readonly reducedChi2: number; readonly residualLag1: number; readonly retainedSamples: number; readonly sensorLagS: number };
 }
 
 /**
@@ -133,13 +135,13 @@ export function locateSortie(sortie: Sortie, opts: LocateOptions = {}): LocateRe
       count: n, timeS: sortie.timeS, east, north, up: sortie.altAglM, windU: sortie.windU, windV: sortie.windV, excess, noiseSd,
       ...(pathEast !== undefined && pathNorth !== undefined && sortie.endAltAglM !== undefined ? { pathEast, pathNorth, pathUp: sortie.endAltAglM } : {}),
     },
-    opts.relativeError === undefined ? {} : { relativeError: opts.relativeError },
+    { ...(opts.relativeError === undefined ? {} : { relativeError: opts.relativeError }), ...(opts.sensorLagS === undefined ? {} : { sensorLagS: opts.sensorLagS }) },
   );
   const stab = stabilityChoice(sortie, opts.stability);
   const crossingLengths = detections.flatMap((d) => d.events.map((e) => e.endIndex - e.startIndex + 1)).sort((a, b) => a - b);
   const medianCrossing = crossingLengths.length > 0 ? crossingLengths[(crossingLengths.length - 1) >> 1]! : undefined;
   // Inferred stability gets the sigma-theta prior from the wind record.
-  const stabilityPrior = stab.source === 'inferred' ? stabilityPriorFromSigmaTheta((problem.meanderRad * 180) / Math.PI) : undefined;
+  const stabilityPrior = stab.source === 'inferred' ? stabilityPriorFromSigmaTheta((problem.sigmaThetaRad * 180) / Math.PI) : undefined;
   const result = estimateSources(problem, {
     ...(stabilityPrior !== undefined ? { stabilityPrior } : {}),
     sigmaSet: SIGMA_SET_INDEX[opts.sigmaSet ?? 'briggs-rural'],
@@ -148,6 +150,7 @@ export function locateSortie(sortie: Sortie, opts: LocateOptions = {}): LocateRe
     ...(opts.sourceHeightM !== undefined ? { sourceHeightM: opts.sourceHeightM } : {}),
     maxSources: opts.maxSources ?? 6,
     seed: opts.seed ?? 1,
+    ...(opts.sensorLagS !== undefined ? { sensorLagS: opts.sensorLagS } : {}),
     ...(medianCrossing !== undefined ? { maxAutocorrelationTime: Math.max(2, medianCrossing) } : {}),
     onProgress: (f, m) => progress(0.05 + 0.9 * f, m),
   });
@@ -184,6 +187,6 @@ export function locateSortie(sortie: Sortie, opts: LocateOptions = {}): LocateRe
   return {
     sources, background, stability: { source: stab.source, posterior }, samples: n,
     origin: { lat: frame.origin.lat, lon: frame.origin.lon },
-    diagnostics: { gamma: result.gamma, reducedChi2: result.reducedChi2, residualLag1: result.residualLag1, retainedSamples: problem.nSamples },
+    diagnostics: { gamma: result.gamma, reducedChi2: result.reducedChi2, residualLag1: result.residualLag1, retainedSamples: problem.nSamples, sensorLagS: result.sensorLagS },
   };
 }

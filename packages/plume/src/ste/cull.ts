@@ -8,7 +8,10 @@
  * proves the kernel is zero for the whole disc. Conservative: no sample
  * that contributes is ever dropped, so statistics are exact.
  */
-import { allocateProblem, type SteProblem } from './problem.js';
+import { allocateProblem, TRANSPORT_BINS, type SteProblem } from './problem.js';
+
+/** Data kept after a useful datum when the sensor lags, in lags: exp(-14) < LAG_TAIL_CUT (scan.ts). */
+export const LAG_TAIL_LAGS = 14;
 import type { ScanOptions } from './scan.js';
 
 export interface CulledProblem {
@@ -26,16 +29,35 @@ export function cullForDisc(p: SteProblem, existing: readonly Float64Array[], ce
     for (let j = p.nodeStart[i]!; j < p.nodeStart[i + 1]! && !useful; j++) {
       const dx = p.nodeE[j]! - ce;
       const dy = p.nodeN[j]! - cn;
+      // The transport turn rotates the sample about the source by at most
+      // turnMax: it moves by at most (distance) * turnMax, so widening the
+      // disc by that keeps the bound conservative.
+      const r = radiusM + (Math.hypot(dx, dy) + radiusM) * Math.min(2, p.turnMax[i]!);
       const x0 = dx * p.ex[i]! + dy * p.ey[i]!;
-      const xf = x0 + radiusM;
+      const xf = x0 + r;
       if (xf <= 0) continue;
       const y0 = Math.abs(dy * p.ex[i]! - dx * p.ey[i]!);
       const fi = Math.min(sy.length - 1, Math.ceil(Math.min(xf, maxX) / step));
       const xm = Math.min(xf, maxX) * p.meanderRad;
       const s = Math.sqrt(sy[fi]! * sy[fi]! + infl2 + xm * xm);
-      if (y0 - radiusM <= cut * s) useful = true;
+      if (y0 - r <= cut * s) useful = true;
     }
     if (useful) keep.push(i);
+  }
+  if (p.lagS > 0 && keep.length > 0) {
+    // A lagged sensor still reads a plume after it has left it: keep the
+    // data up to LAG_TAIL_LAGS lags after every useful datum (beyond that the
+    // scan cuts the tail anyway, LAG_TAIL_CUT).
+    const tail = LAG_TAIL_LAGS * p.lagS;
+    const mark = new Uint8Array(p.nSamples);
+    for (const i of keep) mark[i] = 1;
+    let until = -Infinity;
+    for (let i = 0; i < p.nSamples; i++) {
+      if (mark[i] === 1) until = p.timeS[i]! + tail;
+      else if (p.timeS[i]! <= until) mark[i] = 1;
+    }
+    keep.length = 0;
+    for (let i = 0; i < p.nSamples; i++) if (mark[i] === 1) keep.push(i);
   }
   const m = keep.length;
   const S = p.nSpecies;
@@ -58,6 +80,9 @@ export function cullForDisc(p: SteProblem, existing: readonly Float64Array[], ce
     out.ex[k] = p.ex[i]!;
     out.ey[k] = p.ey[i]!;
     out.speed[k] = p.speed[i]!;
+    out.turnCos.set(p.turnCos.subarray(i * TRANSPORT_BINS, (i + 1) * TRANSPORT_BINS), k * TRANSPORT_BINS);
+    out.turnSin.set(p.turnSin.subarray(i * TRANSPORT_BINS, (i + 1) * TRANSPORT_BINS), k * TRANSPORT_BINS);
+    out.turnMax[k] = p.turnMax[i]!;
     out.sampleIndex[k] = p.sampleIndex[i]!;
     out.multiplicity[k] = p.multiplicity[i]!;
     out.timeS[k] = p.timeS[i]!;
@@ -75,5 +100,11 @@ export function cullForDisc(p: SteProblem, existing: readonly Float64Array[], ce
     existing.forEach((col, c2) => (ex2[c2]![k] = col[i]!));
   });
   out.nodeStart[m] = q;
+  // The first kept datum starts from rest: the data dropped before it saw
+  // no plume from the disc, so its decay is from the datum just before it.
+  keep.forEach((i, k) => {
+    const prev = k > 0 ? keep[k - 1]! : i - 1;
+    out.lagDecay[k] = prev < 0 || !(p.lagS > 0) ? 0 : Math.exp(-Math.max(0, p.timeS[i]! - p.timeS[prev]!) / p.lagS);
+  });
   return { problem: out, existing: ex2 };
 }

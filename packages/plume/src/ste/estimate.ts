@@ -23,7 +23,8 @@
  */
 import { createRng } from '@nariz/core';
 import type { SteProblem } from './problem.js';
-import { temperProblem, reweightProblem, calibrateRelativeError } from './problem.js';
+import { temperProblem, reweightProblem, calibrateRelativeError, withSensorLag } from './problem.js';
+import { kernelAtSamples, type ScanOptions } from './scan.js';
 import { buildLinearBase } from './linear-base.js';
 import { shiftedPosterior, type GridContext, type GridPosterior } from './grid-posterior.js';
 import { residualDiagnostics } from './diagnostics.js';
@@ -43,7 +44,40 @@ interface ClassRun {
   readonly ctx: GridContext;
 }
 
-export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
+/** Sensor lags tried when none is given, s (PIDs respond in 1–3 s, electrochemical cells in tens of seconds). */
+export const DEFAULT_SENSOR_LAG_CANDIDATES_S: readonly number[] = [0, 0.5, 1, 1.5, 2, 3, 4, 6, 8, 12, 20, 30];
+
+/**
+ * The lag among `candidates` under which the given source positions fit
+ * best: rates and offset re-fitted by weighted least squares, scored by the
+ * weighted residual sum of squares over all data (weights are the problem's,
+ * the same for every candidate, so the sums compare).
+ */
+export function chooseSensorLag(problem: SteProblem, posts: ReadonlyArray<{ meanE: number; meanN: number }>, scan: ScanOptions, candidates: readonly number[]): number {
+  let best = problem.lagS;
+  let bestSs = Infinity;
+  for (const lag of candidates) {
+    const p = withSensorLag(problem, lag);
+    const kernels = posts.map((q) => kernelAtSamples(p, q.meanE, q.meanN, scan));
+    const { pred, offset } = residualDiagnostics(p, kernels);
+    const n = p.nSamples;
+    let ss = 0;
+    for (let s = 0; s < p.nSpecies; s++) {
+      for (let i = 0; i < n; i++) {
+        const r = p.d[s * n + i]! - offset[s]! * p.offsetCoef[i]! - pred[s * n + i]!;
+        ss += p.w[s * n + i]! * r * r;
+      }
+    }
+    if (ss < bestSs) {
+      bestSs = ss;
+      best = lag;
+    }
+  }
+  return best;
+}
+
+export function estimateSources(input: SteProblem, o: SteOptions): SteResult {
+  let problem = input;
   const progress = o.onProgress ?? (() => undefined);
   const domain = o.domain ?? defaultDomain(problem);
   const prior = o.stabilityPrior ?? new Float64Array(6).fill(1 / 6);
@@ -55,14 +89,30 @@ export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
   // the others re-fit the sources it found. Searching every class from
   // scratch finds the same sources at six times the cost.
   const refClass = classes.reduce((a, k) => (prior[k]! > prior[a]! ? k : a), classes.includes(3) ? 3 : classes[0]!);
-  const ref = classModel(problem, refClass, o, domain);
+  let ref = classModel(problem, refClass, o, domain);
   progress(0.02, 'coarse kernel');
-  const grid = searchGrid(ref, o, domain);
+  let grid = searchGrid(ref, o, domain);
   let gamma = o.gamma ?? 1;
   // Pilot fit with observation-based weights; its prediction then sets the
   // weights (see reweightProblem) and its residuals the tempering.
   progress(0.15, 'pilot fit');
-  const pilot = search(ref, grid, Math.min(maxSources, 4), true);
+  const pilotMax = Math.min(maxSources, 4);
+  let pilot = search(ref, grid, pilotMax, true);
+  // Sensor lag: given, or chosen by the pilot's fit (sources held where the
+  // pilot put them, rates and offset re-fitted) among the candidates; the
+  // pilot is then re-run under the chosen lag.
+  if (o.sensorLagS !== undefined) {
+    if (o.sensorLagS !== problem.lagS) throw new RangeError('sensorLagS: build the problem with it (buildProblem sensorLagS) or leave it unset');
+  } else if (pilot.posts.length > 0) {
+    const lag = chooseSensorLag(problem, pilot.posts, ref.scan, o.sensorLagCandidatesS ?? DEFAULT_SENSOR_LAG_CANDIDATES_S);
+    if (lag !== problem.lagS) {
+      progress(0.2, `sensor lag ${lag} s: pilot fit again`);
+      problem = withSensorLag(problem, lag);
+      ref = classModel(problem, refClass, o, domain);
+      grid = searchGrid(ref, o, domain);
+      pilot = search(ref, grid, pilotMax, true);
+    }
+  }
   const pilotDiag = residualDiagnostics(problem, pilot.kernels);
   // The relative error is calibrated on the pilot's residuals (so the
   // plume samples' chi-square is 1); the tempering then only accounts for
@@ -154,5 +204,6 @@ export function estimateSources(problem: SteProblem, o: SteOptions): SteResult {
     autocorrelationTime: diag.tau,
     domain,
     offsetKgM3: finalDiag.offset,
+    sensorLagS: problem.lagS,
   };
 }

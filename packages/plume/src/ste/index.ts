@@ -10,4 +10,4 @@ export * from './types.js';
 export * from './search.js';
 export * from './diagnostics.js';
 export * from './draws.js';
-export { estimateSources } from './estimate.js';
+export { estimateSources, chooseSensorLag, DEFAULT_SENSOR_LAG_CANDIDATES_S } from './estimate.js';

@@ -36,6 +36,31 @@ export interface SteProblem {
   readonly ex: Float64Array;
   readonly ey: Float64Array;
   readonly speed: Float64Array;
+  /**
+   * Transport direction by travel time: the air a sample sees left a source
+   * tau seconds earlier and was carried by the wind of [t - tau, t], not by
+   * the smoothed wind at t. For sample i and bin b (tau = b *
+   * TRANSPORT_STEP_S, last bin for longer), the direction of the mean
+   * measured wind over that window is the base direction (ex, ey) turned
+   * anticlockwise by an angle with cosine turnCos[i * TRANSPORT_BINS + b] and
+   * sine turnSin[...]. Following the record this way explains the meander
+   * that one anemometer sees (the wind over the area moves together); what
+   * it cannot see is left to meanderRad.
+   */
+  readonly turnCos: Float64Array;
+  readonly turnSin: Float64Array;
+  /** Largest |turn| of sample i over its bins, rad (receptor culling widens its disc by it). */
+  readonly turnMax: Float64Array;
+  /**
+   * Sensor response: a first-order lag of `lagS` seconds (0 = none). The
+   * model's prediction of datum i is then the plume passed through the same
+   * filter, y_i = lagDecay[i] y_prev + (1 - lagDecay[i]) k_i, run over the
+   * data in time order; lagDecay[i] = exp(-(t_i - t_prev) / lagS) with
+   * t_prev the previous datum's time (0 for the first datum: the sensor has
+   * settled). See scan.ts.
+   */
+  readonly lagS: number;
+  readonly lagDecay: Float64Array;
   /** Species-major excess d[s * n + i] and weight w[s * n + i] (already tempered). */
   readonly d: Float64Array;
   readonly w: Float64Array;
@@ -52,6 +77,12 @@ export interface SteProblem {
    * picture). Sensor noise in the direction makes this conservative.
    */
   readonly meanderRad: number;
+  /**
+   * Spread of the wind direction about its smoothed value, all of it (sensor
+   * and small-scale turbulence included), rad: the sigma-theta that the EPA
+   * stability screening expects (stability-prior.ts), not the meander.
+   */
+  readonly sigmaThetaRad: number;
   /** Sensor noise sd per species, kg/m^3, and the relative model error alpha used in the weights. */
   readonly noiseSd: Float64Array;
   readonly relativeError: number;
@@ -72,13 +103,19 @@ export interface SteProblem {
   readonly offsetCoef: Float64Array;
 }
 
+/** Travel-time bins of the transport direction (see SteProblem.turnCos): 0, 10, ..., 600 s. */
+export const TRANSPORT_STEP_S = 10;
+export const TRANSPORT_BINS = 61;
+/** The shortest window averaged for a transport direction, s: a single anemometer reading is mostly its own noise. */
+export const TRANSPORT_MIN_WINDOW_S = 5;
+
 export const KIND_READING = 0;
 export const KIND_MOMENT0 = 2;
 export const KIND_MOMENT1 = 3;
 
 /** Variance of datum k of species s given its prediction m (and the pair's prediction mPair). */
 /** The arrays of a problem with m data, `nodes` receptor nodes and S species, zero-filled; shared by buildProblem and cullForDisc. */
-export function allocateProblem(m: number, nodes: number, S: number, model: Pick<SteProblem, 'meanderRad' | 'noiseSd' | 'relativeError'>): SteProblem {
+export function allocateProblem(m: number, nodes: number, S: number, model: Pick<SteProblem, 'meanderRad' | 'sigmaThetaRad' | 'noiseSd' | 'relativeError' | 'lagS'>): SteProblem {
   return {
     nSamples: m,
     nSpecies: S,
@@ -90,12 +127,18 @@ export function allocateProblem(m: number, nodes: number, S: number, model: Pick
     ex: new Float64Array(m),
     ey: new Float64Array(m),
     speed: new Float64Array(m),
+    turnCos: new Float64Array(m * TRANSPORT_BINS),
+    turnSin: new Float64Array(m * TRANSPORT_BINS),
+    turnMax: new Float64Array(m),
+    lagS: model.lagS,
+    lagDecay: new Float64Array(m),
     d: new Float64Array(S * m),
     w: new Float64Array(S * m),
     sampleIndex: new Uint32Array(m),
     multiplicity: new Float64Array(m),
     timeS: new Float64Array(m),
     meanderRad: model.meanderRad,
+    sigmaThetaRad: model.sigmaThetaRad,
     noiseSd: model.noiseSd,
     relativeError: model.relativeError,
     kind: new Uint8Array(m),
@@ -105,6 +148,19 @@ export function allocateProblem(m: number, nodes: number, S: number, model: Pick
     pair: new Int32Array(m).fill(-1),
     offsetCoef: new Float64Array(m),
   };
+}
+
+/** lagDecay for data at `timeS` (time order) and a lag of lagS seconds (see SteProblem.lagDecay). */
+export function fillLagDecay(out: Float64Array, timeS: Float64Array, lagS: number): void {
+  for (let i = 0; i < out.length; i++) out[i] = i === 0 || !(lagS > 0) ? 0 : Math.exp(-Math.max(0, timeS[i]! - timeS[i - 1]!) / lagS);
+}
+
+/** The same problem with another sensor lag (shares every array but lagDecay). */
+export function withSensorLag(p: SteProblem, lagS: number): SteProblem {
+  if (!(lagS >= 0) || !Number.isFinite(lagS)) throw new RangeError(`sensorLagS must be finite and >= 0, got ${lagS}`);
+  const lagDecay = new Float64Array(p.nSamples);
+  fillLagDecay(lagDecay, p.timeS, lagS);
+  return { ...p, lagS, lagDecay };
 }
 
 export function unitVariance(p: SteProblem, s: number, k: number, alpha: number, m: number, mPair: number): number {
@@ -135,6 +191,20 @@ export interface ProblemOptions {
   /** Override the meander estimated from the wind record, rad. */
   readonly meanderRad?: number;
   /**
+   * Follow the measured wind history for each sample's transport direction
+   * (SteProblem.turnCos). Default true; false uses the smoothed wind alone
+   * and leaves all meander to meanderRad.
+   */
+  readonly trackWind?: boolean;
+  /**
+   * Meander the tracked wind cannot explain, as a fraction of the meander
+   * measured in the record (default TRACKED_MEANDER_FRACTION); used when
+   * trackWind is on and meanderRad is not given.
+   */
+  readonly trackedMeanderFraction?: number;
+  /** First-order response time of the sensors, s (default 0); see SteProblem.lagS and withSensorLag. */
+  readonly sensorLagS?: number;
+  /**
    * Replace each plume crossing (a run of in-plume point readings along a
    * straight leg) by its along-track integral and first moment. Default
    * false: experimental (on the simulator's benchmark it is, today, slower
@@ -147,22 +217,65 @@ export interface ProblemOptions {
   readonly crossingMoments?: boolean;
 }
 
-/** Circular sd (rad) of the direction of (u, v) about that of (su, sv), speed-weighted (Yamartino-free small-angle form). */
+function angleDiff(u: number, v: number, su: number, sv: number): number {
+  let d = Math.atan2(v, u) - Math.atan2(sv, su);
+  if (d > Math.PI) d -= 2 * Math.PI;
+  if (d < -Math.PI) d += 2 * Math.PI;
+  return d;
+}
+
+/** Circular sd (rad) of the direction of (u, v) about that of (su, sv) (small-angle form), sensor noise included. */
 export function directionSpreadRad(u: Float64Array, v: Float64Array, su: Float64Array, sv: Float64Array): number {
   let acc = 0;
   let cnt = 0;
   for (let i = 0; i < u.length; i++) {
-    const a = Math.atan2(v[i]!, u[i]!);
-    const b = Math.atan2(sv[i]!, su[i]!);
-    let d = a - b;
-    if (d > Math.PI) d -= 2 * Math.PI;
-    if (d < -Math.PI) d += 2 * Math.PI;
+    const d = angleDiff(u[i]!, v[i]!, su[i]!, sv[i]!);
     if (Number.isFinite(d) && Math.hypot(u[i]!, v[i]!) > 0) {
       acc += d * d;
       cnt++;
     }
   }
   return cnt > 0 ? Math.sqrt(acc / cnt) : 0;
+}
+
+/** Lag at which meander is measured from the wind record, s (see meanderSpreadRad). */
+export const MEANDER_LAG_S = 3;
+
+/**
+ * The meander's sd (rad): the direction's deviation from its smoothed value,
+ * measured by its autocovariance at a lag of about `lagS` seconds rather than
+ * by its variance. An anemometer's own error is (nearly) white, so it adds to
+ * the variance but not to the lagged covariance, while meander (time scales
+ * of a minute or more) is almost fully correlated over a few seconds. Using
+ * the variance would widen every modelled plume by the sensor's noise: 5
+ * degrees of noise is 44 m of extra width at 500 m. Pairs are a sample and
+ * the first later sample at least lagS after it, kept when no more than
+ * 2 lagS after it (gaps in the record are skipped). Falls back to the plain
+ * spread when no pair qualifies.
+ */
+export function meanderSpreadRad(timeS: Float64Array, u: Float64Array, v: Float64Array, su: Float64Array, sv: Float64Array, lagS = MEANDER_LAG_S): number {
+  const n = u.length;
+  const d = new Float64Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    if (Math.hypot(u[i]!, v[i]!) > 0 && Math.hypot(su[i]!, sv[i]!) > 0) d[i] = angleDiff(u[i]!, v[i]!, su[i]!, sv[i]!);
+  }
+  let acc = 0;
+  let cnt = 0;
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    if (j <= i) j = i + 1;
+    while (j < n && timeS[j]! - timeS[i]! < lagS) j++;
+    if (j >= n) break;
+    if (timeS[j]! - timeS[i]! > 2 * lagS) continue;
+    const a = d[i]!;
+    const b = d[j]!;
+    if (Number.isFinite(a) && Number.isFinite(b)) {
+      acc += a * b;
+      cnt++;
+    }
+  }
+  if (cnt === 0) return directionSpreadRad(u, v, su, sv);
+  return Math.sqrt(Math.max(0, acc / cnt));
 }
 
 /** Centred moving average of u and v over a time window (two pointers, O(n); time must be sorted). */
@@ -198,7 +311,93 @@ export function smoothWind(timeS: Float64Array, u: Float64Array, v: Float64Array
   return [su, sv];
 }
 
+/** Default share of the measured meander left unexplained when the wind history is followed (ProblemOptions.trackedMeanderFraction). */
+export const TRACKED_MEANDER_FRACTION = 0.5;
+
+interface CumulativeWind {
+  readonly timeS: Float64Array;
+  /** Trapezoid integrals of u and v from the first sample, m. */
+  readonly iu: Float64Array;
+  readonly iv: Float64Array;
+}
+
+function cumulativeWind(timeS: Float64Array, u: Float64Array, v: Float64Array): CumulativeWind {
+  const n = timeS.length;
+  const iu = new Float64Array(n);
+  const iv = new Float64Array(n);
+  for (let i = 1; i < n; i++) {
+    const dt = Math.max(0, timeS[i]! - timeS[i - 1]!);
+    iu[i] = iu[i - 1]! + 0.5 * dt * (u[i]! + u[i - 1]!);
+    iv[i] = iv[i - 1]! + 0.5 * dt * (v[i]! + v[i - 1]!);
+  }
+  return { timeS, iu, iv };
+}
+
+/** Integral of the wind from the first sample to time t (linear between samples, held before/after the record). */
+function windIntegralAt(c: CumulativeWind, t: number, hint: number, out: [number, number]): number {
+  const ts = c.timeS;
+  const n = ts.length;
+  let k = Math.min(Math.max(0, hint), n - 1);
+  while (k > 0 && ts[k]! > t) k--;
+  while (k + 1 < n && ts[k + 1]! <= t) k++;
+  if (t <= ts[0]!) {
+    // Before the record: extend with the first sample's wind.
+    const dt = t - ts[0]!;
+    const du = n > 1 ? (c.iu[1]! - c.iu[0]!) / Math.max(1e-9, ts[1]! - ts[0]!) : 0;
+    const dv = n > 1 ? (c.iv[1]! - c.iv[0]!) / Math.max(1e-9, ts[1]! - ts[0]!) : 0;
+    out[0] = du * dt;
+    out[1] = dv * dt;
+    return 0;
+  }
+  if (k + 1 >= n) {
+    out[0] = c.iu[n - 1]!;
+    out[1] = c.iv[n - 1]!;
+    return n - 1;
+  }
+  const f = (t - ts[k]!) / Math.max(1e-9, ts[k + 1]! - ts[k]!);
+  out[0] = c.iu[k]! + f * (c.iu[k + 1]! - c.iu[k]!);
+  out[1] = c.iv[k]! + f * (c.iv[k + 1]! - c.iv[k]!);
+  return k;
+}
+
+/**
+ * Fill the transport-direction bins of datum k (time t, record index `at`,
+ * base unit direction ex/ey): the mean wind over [t - tau, t] per bin,
+ * expressed as a turn from the base.
+ */
+function fillTransport(p: SteProblem, k: number, c: CumulativeWind | undefined, t: number, at: number, ex: number, ey: number): void {
+  const B = TRANSPORT_BINS;
+  let maxTurn = 0;
+  const end: [number, number] = [0, 0];
+  const start: [number, number] = [0, 0];
+  if (c !== undefined) windIntegralAt(c, t, at, end);
+  let hint = at;
+  for (let b = 0; b < B; b++) {
+    let cs = 1;
+    let sn = 0;
+    if (c !== undefined) {
+      const tau = Math.max(TRANSPORT_MIN_WINDOW_S, b * TRANSPORT_STEP_S);
+      hint = windIntegralAt(c, t - tau, hint, start);
+      const du = end[0] - start[0];
+      const dv = end[1] - start[1];
+      const len = Math.hypot(du, dv);
+      if (len > 0) {
+        // Turn from (ex, ey) to (du, dv)/len.
+        cs = (du * ex + dv * ey) / len;
+        sn = (ex * dv - ey * du) / len;
+      }
+    }
+    p.turnCos[k * B + b] = cs;
+    p.turnSin[k * B + b] = sn;
+    const a = Math.abs(Math.atan2(sn, cs));
+    if (a > maxTurn) maxTurn = a;
+  }
+  p.turnMax[k] = maxTurn;
+}
+
 export function buildProblem(data: SteData, opts: ProblemOptions = {}): SteProblem {
+  const lagS = opts.sensorLagS ?? 0;
+  if (!(lagS >= 0) || !Number.isFinite(lagS)) throw new RangeError(`sensorLagS must be finite and >= 0, got ${lagS}`);
   const alpha = opts.relativeError ?? 0.5;
   const dec = Math.max(1, Math.floor(opts.quietDecimation ?? 3));
   const zThr = opts.signalZ ?? 4;
@@ -206,7 +405,10 @@ export function buildProblem(data: SteData, opts: ProblemOptions = {}): SteProbl
   const n = data.count;
   const S = data.excess.length;
   const [windU, windV] = smoothWind(data.timeS, data.windU, data.windV, opts.windSmoothS ?? 300);
-  const meanderRad = opts.meanderRad ?? Math.min(0.5, directionSpreadRad(data.windU, data.windV, windU, windV));
+  const track = opts.trackWind ?? true;
+  const measuredMeander = Math.min(0.5, meanderSpreadRad(data.timeS, data.windU, data.windV, windU, windV));
+  const meanderRad = opts.meanderRad ?? (track ? (opts.trackedMeanderFraction ?? TRACKED_MEANDER_FRACTION) * measuredMeander : measuredMeander);
+  const windSum = track ? cumulativeWind(data.timeS, data.windU, data.windV) : undefined;
 
   // Mark samples near signal in any species.
   const hot = new Uint8Array(n);
@@ -337,7 +539,8 @@ export function buildProblem(data: SteData, opts: ProblemOptions = {}): SteProbl
   const m = units.length;
   let nodes = 0;
   for (const u of units) nodes += u.nodes.length;
-  const problem = allocateProblem(m, nodes, S, { meanderRad, noiseSd: Float64Array.from(data.noiseSd), relativeError: alpha });
+  const sigmaThetaRad = directionSpreadRad(data.windU, data.windV, windU, windV);
+  const problem = allocateProblem(m, nodes, S, { meanderRad, sigmaThetaRad, noiseSd: Float64Array.from(data.noiseSd), relativeError: alpha, lagS });
   const { nodeStart, nodeE, nodeN, nodeZ, nodeW, ex: exA, ey: eyA, speed, d, w, sampleIndex, multiplicity, timeS, kind, sensorVar, relVar, dispSd, pair, offsetCoef } = problem;
   let q = 0;
   units.forEach((u, k) => {
@@ -369,9 +572,11 @@ export function buildProblem(data: SteData, opts: ProblemOptions = {}): SteProbl
     exA[k] = sp > 0 ? su / Math.hypot(su, sv) : 1;
     eyA[k] = sp > 0 ? sv / Math.hypot(su, sv) : 0;
     speed[k] = sp < MIN_WIND_MPS ? MIN_WIND_MPS : sp;
+    fillTransport(problem, k, windSum, data.timeS[u.index]!, u.index, exA[k]!, eyA[k]!);
     for (let s = 0; s < S; s++) d[s * m + k] = u.value(data.excess[s]!);
   });
   nodeStart[m] = q;
+  fillLagDecay(problem.lagDecay, timeS, lagS);
   // Initial weights from the observations themselves (a pilot fit then
   // replaces them with its prediction, see reweightProblem).
   for (let s = 0; s < S; s++) {

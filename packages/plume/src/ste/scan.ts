@@ -15,7 +15,7 @@
  * sigmas contributes less than exp(-cutSigmas^2 / 2) of the centreline and
  * is skipped (cutSigmas = 4.5 drops < 4e-5 of the peak).
  */
-import type { SteProblem } from './problem.js';
+import { TRANSPORT_BINS, TRANSPORT_STEP_S, type SteProblem } from './problem.js';
 import type { SigmaTable } from './kernel-table.js';
 
 export interface ScanOptions {
@@ -24,6 +24,25 @@ export interface ScanOptions {
   /** Extra crosswind spread added in quadrature (coarse grids), m. */
   readonly inflateM?: number;
   readonly cutSigmas?: number;
+}
+
+/**
+ * A lagged kernel's tail is cut where it falls below this fraction of the
+ * kernel's peak so far (a first-order lag decays by exp(-t / lag): the cut
+ * comes about 14 lags after the plume; see LAG_TAIL_LAGS in cull.ts).
+ */
+export const LAG_TAIL_CUT = 1e-6;
+
+/** The sensor's first-order lag applied in place to a kernel over the data in time order (SteProblem.lagDecay), tail cut as in the scan. */
+export function applySensorLag(k: Float64Array, lagDecay: Float64Array): void {
+  let y = 0;
+  let peak = 0;
+  for (let i = 0; i < k.length; i++) {
+    const a = lagDecay[i]!;
+    y = a * y + (1 - a) * k[i]!;
+    if (y > peak) peak = y;
+    k[i] = y > LAG_TAIL_CUT * peak ? y : 0;
+  }
 }
 
 export function scanStride(existing: number): number {
@@ -40,27 +59,45 @@ function sampleKernel(p: SteProblem, i: number, ce: number, cn: number, table: S
   const uy = p.ey[i]!;
   const j0 = p.nodeStart[i]!;
   const j1 = p.nodeStart[i + 1]!;
-  if (j1 === j0 + 1) return nodeKernel(p.nodeE[j0]! - ce, p.nodeN[j0]! - cn, p.nodeZ[j0]!, ux, uy, table, h, infl2, cut2, p.meanderRad) / p.speed[i]!;
+  const tb = i * TRANSPORT_BINS;
+  const binPerM = 1 / (p.speed[i]! * TRANSPORT_STEP_S);
+  if (j1 === j0 + 1) return nodeKernel(p, tb, binPerM, p.nodeE[j0]! - ce, p.nodeN[j0]! - cn, p.nodeZ[j0]!, ux, uy, table, h, infl2, cut2) / p.speed[i]!;
   let k = 0;
-  for (let j = j0; j < j1; j++) k += p.nodeW[j]! * nodeKernel(p.nodeE[j]! - ce, p.nodeN[j]! - cn, p.nodeZ[j]!, ux, uy, table, h, infl2, cut2, p.meanderRad);
+  for (let j = j0; j < j1; j++) k += p.nodeW[j]! * nodeKernel(p, tb, binPerM, p.nodeE[j]! - ce, p.nodeN[j]! - cn, p.nodeZ[j]!, ux, uy, table, h, infl2, cut2);
   return k / p.speed[i]!;
 }
 
+/** Largest bin index usable as the left end of an interpolation. */
+const LAST_BIN = TRANSPORT_BINS - 1;
+
 /**
  * Unit-rate plume times wind speed at offset (dx, dy) from the source,
- * height z. Hot path: the crosswind reject compares squared widths before
- * any square root (most pairs end there).
+ * height z. The along/cross-wind axes are the sample's base direction
+ * turned by its transport turn at travel time x / speed (bins tb.., one
+ * per TRANSPORT_STEP_S, linearly interpolated). Hot path: upwind pairs end
+ * after the turn, and the crosswind reject compares squared widths before
+ * any square root.
  */
-function nodeKernel(dx: number, dy: number, z: number, ux: number, uy: number, table: SigmaTable, h: number, infl2: number, cut2: number, meander: number): number {
-  const x = dx * ux + dy * uy;
+function nodeKernel(p: SteProblem, tb: number, binPerM: number, dx: number, dy: number, z: number, ux: number, uy: number, table: SigmaTable, h: number, infl2: number, cut2: number): number {
+  const x0 = dx * ux + dy * uy;
+  const y0 = dy * ux - dx * uy;
+  let f = x0 > 0 ? x0 * binPerM : 0;
+  if (f >= LAST_BIN) f = LAST_BIN - 1e-9;
+  const bi = f | 0;
+  const bt = f - bi;
+  const tc = p.turnCos;
+  const ts = p.turnSin;
+  const cs = tc[tb + bi]! + bt * (tc[tb + bi + 1]! - tc[tb + bi]!);
+  const sn = ts[tb + bi]! + bt * (ts[tb + bi + 1]! - ts[tb + bi]!);
+  const x = cs * x0 + sn * y0;
   if (x <= 0 || x >= table.maxX) return 0;
-  const y = dy * ux - dx * uy;
-  const f = x * table.invStep;
-  const fi = f | 0;
-  const t = f - fi;
+  const y = cs * y0 - sn * x0;
+  const fx = x * table.invStep;
+  const fi = fx | 0;
+  const t = fx - fi;
   const tsy = table.sy;
   const sy0 = tsy[fi]! + t * (tsy[fi + 1]! - tsy[fi]!);
-  const xm = x * meander;
+  const xm = x * p.meanderRad;
   // Crosswind only: inflating sigma_z too would move the coarse maximum
   // along-wind (toward the receptors) and seed the refinement off-mode.
   const sy2 = sy0 * sy0 + xm * xm + infl2;
@@ -94,13 +131,22 @@ export function scanCells(
   stats.fill(0);
   const infl2 = (o.inflateM ?? 0) ** 2;
   const cut2 = (o.cutSigmas ?? 4.5) ** 2;
-  const { d, w } = p;
+  const { d, w, lagDecay } = p;
+  const lagged = p.lagS > 0;
   for (let c = 0; c < nc; c++) {
     const ce = cellsE[c]!;
     const cn = cellsN[c]!;
     const base = c * S * stride;
+    let y = 0;
+    let peak = 0;
     for (let i = 0; i < n; i++) {
-      const k = sampleKernel(p, i, ce, cn, o.table, o.sourceHeightM, infl2, cut2);
+      let k = sampleKernel(p, i, ce, cn, o.table, o.sourceHeightM, infl2, cut2);
+      if (lagged) {
+        const a = lagDecay[i]!;
+        y = a * y + (1 - a) * k;
+        if (y > peak) peak = y;
+        k = y > LAG_TAIL_CUT * peak ? y : 0;
+      }
       if (k === 0) continue;
       const oc = p.offsetCoef[i]!;
       for (let s = 0; s < S; s++) {
@@ -123,5 +169,6 @@ export function kernelAtSamples(p: SteProblem, e: number, n: number, o: ScanOpti
   const infl2 = (o.inflateM ?? 0) ** 2;
   const cut2 = (o.cutSigmas ?? 4.5) ** 2;
   for (let i = 0; i < p.nSamples; i++) out[i] = sampleKernel(p, i, e, n, o.table, o.sourceHeightM, infl2, cut2);
+  if (p.lagS > 0) applySensorLag(out, p.lagDecay);
   return out;
 }

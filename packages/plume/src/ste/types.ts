@@ -34,6 +34,13 @@ export interface SteOptions {
    */
   readonly maxAutocorrelationTime?: number;
   readonly seed?: number;
+  /**
+   * The sensors' first-order response time, s, when known; the problem must
+   * have been built with it. Default: chosen from sensorLagCandidatesS by the
+   * pilot fit (estimate.ts, chooseSensorLag).
+   */
+  readonly sensorLagS?: number;
+  readonly sensorLagCandidatesS?: readonly number[];
   readonly rateDraws?: number;
   /** Sources whose existence probability falls below this are not reported (default 0.2). */
   readonly reportProbability?: number;
@@ -73,6 +80,8 @@ export interface SteResult {
   readonly domain: { minE: number; maxE: number; minN: number; maxN: number };
   /** Background offset per species (kg/m^3) fitted with the final sources. */
   readonly offsetKgM3: Float64Array;
+  /** Sensor lag used (given or chosen), s. */
+  readonly sensorLagS: number;
 }
 
 /**
