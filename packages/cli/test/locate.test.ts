@@ -114,6 +114,13 @@ test('locate reports bad input with its line and column, exit 2, and --lenient s
     const usage = nariz('locate');
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /exactly one sortie CSV/);
+    const lag = nariz('locate', bad, '--lenient', '--sensor-lag-s', '-1');
+    assert.equal(lag.code, 2);
+    assert.match(lag.stderr, /sensor-lag-s/);
+    // A given lag is used as is and reported.
+    const given = nariz('locate', bad, '--json', '--lenient', '--sensor-lag-s', '2.5');
+    assert.equal(given.code, 0, given.stderr);
+    assert.equal((JSON.parse(given.stdout) as { diagnostics: { sensor_lag_s: number } }).diagnostics.sensor_lag_s, 2.5);
   });
 });
 

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRng } from '@nariz/core';
 import {
-  buildProblem, buildSigmaTable, scanCells, cullForDisc, kernelAtSamples, withSensorLag, chooseSensorLag,
+  buildProblem, buildSigmaTable, scanCells, cullForDisc, kernelAtSamples, withSensorLag, chooseSensorLag, buildSparseKernel, lagSparseKernel,
   meanderSpreadRad, directionSpreadRad, plumeUnitEnu, TRANSPORT_STEP_S, type SteData,
 } from '../src/index.js';
 
@@ -183,4 +183,30 @@ test('the sensor lag is chosen by the fit: data through a 3 s lag pick 3 s, unla
     assert.equal(chosen, lag);
   }
   assert.throws(() => withSensorLag(buildProblem(lines({})), -1), /sensorLagS/);
+});
+
+test('a sparse kernel put through the lag equals the one built on the lagged problem', () => {
+  const data = lines({ excess: (e, n, z) => 1e-3 * plumeUnitEnu({ sigmaSet: 0, stability: D, sourceHeightM: H }, 0, 10, e, n, z, 4, 0) });
+  const p0 = buildProblem(data, { meanderRad: 0.05 });
+  const p = withSensorLag(p0, 2.5);
+  const o = { table: buildSigmaTable(0, D, 3000), sourceHeightM: H };
+  const rng = createRng(12);
+  const cellsE = Float64Array.from({ length: 25 }, () => rng.uniform(-150, 150));
+  const cellsN = Float64Array.from({ length: 25 }, () => rng.uniform(-150, 150));
+  const direct = buildSparseKernel(p, cellsE, cellsN, o);
+  const viaLag = lagSparseKernel(buildSparseKernel(p0, cellsE, cellsN, o), p.lagDecay);
+  const dense = (sk: typeof direct, c: number): Float64Array => {
+    const out = new Float64Array(p.nSamples);
+    for (let q = sk.rowStart[c]!; q < sk.rowStart[c + 1]!; q++) out[sk.col[q]!] = sk.val[q]!;
+    return out;
+  };
+  let nonEmpty = 0;
+  for (let c = 0; c < cellsE.length; c++) {
+    const a = dense(direct, c);
+    const b = dense(viaLag, c);
+    const peak = Math.max(...a);
+    if (peak > 0) nonEmpty++;
+    for (let i = 0; i < a.length; i++) assert.ok(Math.abs(a[i]! - b[i]!) <= 2e-6 * peak, `cell ${c} datum ${i}: ${a[i]} vs ${b[i]}`);
+  }
+  assert.ok(nonEmpty > 5, `${nonEmpty} cells see the data`);
 });

@@ -24,6 +24,8 @@ probability that it exists and its class (lab or decoy).
   --source-height H      known vent height above ground, m (default: marginalised
                          over 1.5, 3, 6 and 12 m)
   --max-sources N        upper bound on the number of sources (default 6)
+  --sensor-lag-s T       the sensors' response time (first-order lag), s
+                         (default: chosen by the fit, reported in diagnostics)
   --seed N               seed of the posterior draws (default 1)
   --chemicals PATH       full chemical table CSV instead of the built-in subset
   --quiet                no progress on stderr`;
@@ -36,6 +38,7 @@ const OPTIONS = {
   sigma: { type: 'string' },
   'source-height': { type: 'string' },
   'max-sources': { type: 'string' },
+  'sensor-lag-s': { type: 'string' },
   seed: { type: 'string' },
   chemicals: { type: 'string' },
   quiet: { type: 'boolean' },
@@ -60,7 +63,7 @@ export function locateJson(r: LocateResult, seconds: number): unknown {
     stability: { source: r.stability.source, posterior: r.stability.posterior },
     samples: r.samples,
     seconds,
-    diagnostics: { tempering: r.diagnostics.gamma, reduced_chi2: r.diagnostics.reducedChi2, residual_lag1: r.diagnostics.residualLag1, retained_samples: r.diagnostics.retainedSamples },
+    diagnostics: { tempering: r.diagnostics.gamma, reduced_chi2: r.diagnostics.reducedChi2, residual_lag1: r.diagnostics.residualLag1, retained_samples: r.diagnostics.retainedSamples, sensor_lag_s: r.diagnostics.sensorLagS },
   };
 }
 
@@ -106,6 +109,7 @@ export const locate: Command = {
       ...(stability !== undefined ? { stability } : {}),
       ...(values['source-height'] !== undefined ? { sourceHeightM: numberFlag(values['source-height'], 'source-height', 'metres above ground', { min: 0, max: 300 }) } : {}),
       ...(values['max-sources'] !== undefined ? { maxSources: numberFlag(values['max-sources'], 'max-sources', 'a whole number 1..20', { min: 1, max: 20 }) } : {}),
+      ...(values['sensor-lag-s'] !== undefined ? { sensorLagS: numberFlag(values['sensor-lag-s'], 'sensor-lag-s', 'seconds, 0..600', { min: 0, max: 600 }) } : {}),
       ...(values.seed !== undefined ? { seed: numberFlag(values.seed, 'seed', 'an integer', { min: 0 }) } : {}),
       onProgress: quiet ? undefined : (f, m) => io.stderr(`[${(100 * f).toFixed(0).padStart(3)} %] ${m}\n`),
     });

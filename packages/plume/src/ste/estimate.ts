@@ -25,6 +25,7 @@ import { createRng } from '@nariz/core';
 import type { SteProblem } from './problem.js';
 import { temperProblem, reweightProblem, calibrateRelativeError, withSensorLag } from './problem.js';
 import { kernelAtSamples, type ScanOptions } from './scan.js';
+import { lagSparseKernel } from './sparse-kernel.js';
 import { buildLinearBase } from './linear-base.js';
 import { shiftedPosterior, type GridContext, type GridPosterior } from './grid-posterior.js';
 import { residualDiagnostics } from './diagnostics.js';
@@ -109,7 +110,7 @@ export function estimateSources(input: SteProblem, o: SteOptions): SteResult {
       progress(0.2, `sensor lag ${lag} s: pilot fit again`);
       problem = withSensorLag(problem, lag);
       ref = classModel(problem, refClass, o, domain);
-      grid = searchGrid(ref, o, domain);
+      grid = { ...grid, coarse: lagSparseKernel(grid.coarse, problem.lagDecay) };
       pilot = search(ref, grid, pilotMax, true);
     }
   }

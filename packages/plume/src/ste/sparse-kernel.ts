@@ -7,7 +7,7 @@
  */
 import { float64Builder, uint32Builder } from '@nariz/core';
 import type { SteProblem } from './problem.js';
-import { kernelAtSamples, type ScanOptions } from './scan.js';
+import { kernelAtSamples, LAG_TAIL_CUT, type ScanOptions } from './scan.js';
 
 export interface SparseKernel {
   readonly cells: number;
@@ -33,6 +33,52 @@ export function buildSparseKernel(p: SteProblem, cellsE: Float64Array, cellsN: F
   }
   rowStart[nc] = col.length;
   return { cells: nc, rowStart, col: col.finish(), val: val.finish() };
+}
+
+/**
+ * The same kernel seen through a sensor lag (lagDecay of the problem with
+ * that lag, same data): each row run through the first-order filter in time
+ * order, its tail stored until it falls below LAG_TAIL_CUT of the row's peak
+ * so far: exactly what buildSparseKernel gives on the lagged problem, without
+ * evaluating a plume again. `sk` must come from the unlagged problem.
+ */
+export function lagSparseKernel(sk: SparseKernel, lagDecay: Float64Array): SparseKernel {
+  const n = lagDecay.length;
+  const rowStart = new Uint32Array(sk.cells + 1);
+  const col = uint32Builder(Math.max(1024, sk.col.length * 2));
+  const val = float64Builder(Math.max(1024, sk.col.length * 2));
+  for (let c = 0; c < sk.cells; c++) {
+    rowStart[c] = col.length;
+    let y = 0;
+    let peak = 0;
+    let i = 0;
+    const emit = (at: number, x: number): void => {
+      const a = lagDecay[at]!;
+      y = a * y + (1 - a) * x;
+      if (y > peak) peak = y;
+      if (y > LAG_TAIL_CUT * peak) {
+        col.push(at);
+        val.push(y);
+      }
+    };
+    for (let q = sk.rowStart[c]!; q < sk.rowStart[c + 1]!; q++) {
+      const at = sk.col[q]!;
+      // Decay through the zero inputs before this entry (stop once the tail is cut: y only falls).
+      for (; i < at; i++) {
+        if (!(y > LAG_TAIL_CUT * peak)) {
+          y = 0;
+          i = at;
+          break;
+        }
+        emit(i, 0);
+      }
+      emit(at, sk.val[q]!);
+      i = at + 1;
+    }
+    for (; i < n && y > LAG_TAIL_CUT * peak; i++) emit(i, 0);
+  }
+  rowStart[sk.cells] = col.length;
+  return { cells: sk.cells, rowStart, col: col.finish(), val: val.finish() };
 }
 
 /** Scan statistics (same layout as scanCells) from a sparse kernel. */
