@@ -9,10 +9,10 @@
  * that contributes is ever dropped, so statistics are exact.
  */
 import { allocateProblem, TRANSPORT_BINS, type SteProblem } from './problem.js';
+import type { ScanOptions } from './scan.js';
 
 /** Data kept after a useful datum when the sensor lags, in lags: exp(-14) < LAG_TAIL_CUT (scan.ts). */
 export const LAG_TAIL_LAGS = 14;
-import type { ScanOptions } from './scan.js';
 
 export interface CulledProblem {
   readonly problem: SteProblem;

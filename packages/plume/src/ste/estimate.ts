@@ -110,7 +110,9 @@ export function estimateSources(input: SteProblem, o: SteOptions): SteResult {
       progress(0.2, `sensor lag ${lag} s: pilot fit again`);
       problem = withSensorLag(problem, lag);
       ref = classModel(problem, refClass, o, domain);
-      grid = { ...grid, coarse: lagSparseKernel(grid.coarse, problem.lagDecay) };
+      // The coarse kernel is put through the lag when it was built without
+      // one; a problem built with another lag needs it rebuilt.
+      grid = input.lagS === 0 ? { ...grid, coarse: lagSparseKernel(grid.coarse, problem.lagDecay) } : searchGrid(ref, o, domain);
       pilot = search(ref, grid, pilotMax, true);
     }
   }
