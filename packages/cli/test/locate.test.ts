@@ -124,6 +124,29 @@ test('locate reports bad input with its line and column, exit 2, and --lenient s
   });
 });
 
+test('locate gives the same answer on one thread as on two, and wants whole numbers for counts', () => {
+  withTmp((dir) => {
+    assert.equal(nariz('simulate', ...SIM, '--samples', '1500', '--out', dir).code, 0);
+    const csv = join(dir, 'sortie.csv');
+    const run = (threads: string): unknown => {
+      const r = nariz('locate', csv, '--json', '--threads', threads);
+      assert.equal(r.code, 0, r.stderr);
+      const out = JSON.parse(r.stdout) as Record<string, unknown>;
+      assert.equal(typeof out.seconds, 'number');
+      delete out.seconds;
+      return out;
+    };
+    const one = run('1');
+    assert.ok((one as LocateJson).sources.length >= 1);
+    assert.deepEqual(run('2'), one);
+    for (const [flag, value] of [['--threads', '0'], ['--threads', '1.5'], ['--max-sources', '2.5'], ['--seed', '-1']] as const) {
+      const r = nariz('locate', csv, flag, value);
+      assert.equal(r.code, 2, `${flag} ${value}`);
+      assert.match(r.stderr, new RegExp(flag.slice(2)));
+    }
+  });
+});
+
 test('demo runs the whole chain on simulated data and writes its map layers', () => {
   withTmp((dir) => {
     const r = nariz('demo', '--out', dir);

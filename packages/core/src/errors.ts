@@ -18,6 +18,7 @@ export const ERROR_CATALOGUE = {
   NARIZ_NUMERIC: { status: 500, summary: 'A numerical routine failed to converge or met a non-finite value.' },
   NARIZ_NOT_FOUND: { status: 404, summary: 'The requested object does not exist.' },
   NARIZ_IO: { status: 500, summary: 'A file could not be read or written.' },
+  NARIZ_WORKER: { status: 500, summary: 'A worker thread failed or stopped answering.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -7,7 +7,7 @@ import { NarizError, STABILITY_CLASSES } from '@nariz/core';
 import { readSortieCsvFile } from '@nariz/formats';
 import { locateSortie, sourcesGeoJson, SIGMA_SETS, type LocateResult } from '@nariz/plume';
 import type { CliIo, Command } from '../command.js';
-import { chemicalTable, numberFlag, parseFlagsWithPositionals, sigmaFlag, stabilityFlag } from '../flags.js';
+import { chemicalTable, integerFlag, numberFlag, parseFlagsWithPositionals, sigmaFlag, stabilityFlag } from '../flags.js';
 
 const USAGE = `Usage: nariz locate SORTIE.csv [options]
 
@@ -27,6 +27,9 @@ probability that it exists and its class (lab or decoy).
   --sensor-lag-s T       the sensors' response time (first-order lag), s
                          (default: chosen by the fit, reported in diagnostics)
   --seed N               seed of the posterior draws (default 1)
+  --threads N            threads for the plume scans, this one included
+                         (default: the machine's cores, at most 8; the result
+                         does not depend on it)
   --chemicals PATH       full chemical table CSV instead of the built-in subset
   --quiet                no progress on stderr`;
 
@@ -40,6 +43,7 @@ const OPTIONS = {
   'max-sources': { type: 'string' },
   'sensor-lag-s': { type: 'string' },
   seed: { type: 'string' },
+  threads: { type: 'string' },
   chemicals: { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
@@ -108,9 +112,10 @@ export const locate: Command = {
       ...(sigmaSet !== undefined ? { sigmaSet } : {}),
       ...(stability !== undefined ? { stability } : {}),
       ...(values['source-height'] !== undefined ? { sourceHeightM: numberFlag(values['source-height'], 'source-height', 'metres above ground', { min: 0, max: 300 }) } : {}),
-      ...(values['max-sources'] !== undefined ? { maxSources: numberFlag(values['max-sources'], 'max-sources', 'a whole number 1..20', { min: 1, max: 20 }) } : {}),
+      ...(values['max-sources'] !== undefined ? { maxSources: integerFlag(values['max-sources'], 'max-sources', 1, 20) } : {}),
       ...(values['sensor-lag-s'] !== undefined ? { sensorLagS: numberFlag(values['sensor-lag-s'], 'sensor-lag-s', 'seconds, 0..600', { min: 0, max: 600 }) } : {}),
-      ...(values.seed !== undefined ? { seed: numberFlag(values.seed, 'seed', 'an integer', { min: 0 }) } : {}),
+      ...(values.seed !== undefined ? { seed: integerFlag(values.seed, 'seed', 0, 2 ** 32 - 1) } : {}),
+      ...(values.threads !== undefined ? { threads: integerFlag(values.threads, 'threads', 1, 64) } : {}),
       onProgress: quiet ? undefined : (f, m) => io.stderr(`[${(100 * f).toFixed(0).padStart(3)} %] ${m}\n`),
     });
     const seconds = (performance.now() - t0) / 1000;

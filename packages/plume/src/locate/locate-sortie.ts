@@ -10,6 +10,8 @@ import { detectSortie } from '../detect/index.js';
 import { classifySource, DEMO_SIGNATURE_LIBRARY, type RateEstimate, type SignatureLibrary } from '../classify/index.js';
 import { buildProblem } from '../ste/problem.js';
 import { estimateSources } from '../ste/estimate.js';
+import { serialScan, type ScanExecutor } from '../ste/scan-executor.js';
+import { ScanPool } from '../parallel/scan-pool.js';
 import { stabilityPriorFromSigmaTheta } from '../ste/stability-prior.js';
 import { SIGMA_SET_INDEX, type SigmaSet } from '../sigma.js';
 
@@ -26,6 +28,14 @@ export interface LocateOptions {
   readonly relativeError?: number;
   /** Sensor response time (first-order lag), s. Default: estimated from the sortie. */
   readonly sensorLagS?: number;
+  /**
+   * Threads for the plume scans, this one included (default: the machine's
+   * available parallelism, at most 8; 1 = this thread only). Ignored when
+   * `executor` is given. The result does not depend on it.
+   */
+  readonly threads?: number;
+  /** Run the scans on this executor (e.g. a long-lived ScanPool) instead of a pool made for this call. */
+  readonly executor?: ScanExecutor;
   readonly onProgress?: (fraction: number, message: string) => void;
 }
 
@@ -100,6 +110,17 @@ function stabilityChoice(sortie: Sortie, opt: StabilityClass | undefined): { cla
 
 export function locateSortie(sortie: Sortie, opts: LocateOptions = {}): LocateResult {
   if (sortie.count < 10) throw new NarizError('NARIZ_CSV_EMPTY', `a sortie needs at least 10 samples to locate sources, this one has ${sortie.count}`);
+  // Workers start now and boot while detection runs; scans given out before
+  // they are ready run here.
+  const pool = opts.executor === undefined && opts.threads !== 1 ? new ScanPool(opts.threads === undefined ? {} : { threads: opts.threads }) : undefined;
+  try {
+    return locateWith(sortie, opts, opts.executor ?? pool ?? serialScan);
+  } finally {
+    void pool?.close();
+  }
+}
+
+function locateWith(sortie: Sortie, opts: LocateOptions, executor: ScanExecutor): LocateResult {
   const progress = opts.onProgress ?? (() => undefined);
   progress(0, 'detecting plumes');
   const detections = detectSortie(sortie);
@@ -153,6 +174,7 @@ export function locateSortie(sortie: Sortie, opts: LocateOptions = {}): LocateRe
     ...(opts.sensorLagS !== undefined ? { sensorLagS: opts.sensorLagS } : {}),
     ...(medianCrossing !== undefined ? { maxAutocorrelationTime: Math.max(2, medianCrossing) } : {}),
     onProgress: (f, m) => progress(0.05 + 0.9 * f, m),
+    executor,
   });
   const library = opts.library ?? DEMO_SIGNATURE_LIBRARY;
   const keys = detections.map((d) => d.key);

@@ -7,8 +7,8 @@
  * huge square grid).
  */
 import type { SteProblem } from './problem.js';
-import { scanCells, type ScanOptions } from './scan.js';
-import { cullForDisc } from './cull.js';
+import type { ScanOptions } from './scan.js';
+import { serialScan, type ScanExecutor } from './scan-executor.js';
 import { projectCell, logRateEvidence, type LinearBase } from './linear-base.js';
 import { logSumExp } from '../numeric/normal.js';
 
@@ -37,6 +37,8 @@ export interface GridContext {
   readonly base: LinearBase;
   /** Upper bound of the uniform rate prior per species, kg/s. */
   readonly rateMaxKgS: Float64Array;
+  /** Where the scans run (default: this thread). */
+  readonly executor?: ScanExecutor;
 }
 
 /** Score cells: log evidence gain per cell plus projected A, B. */
@@ -76,8 +78,8 @@ export function evaluateGrid(ctx: GridContext, ce: number, cn: number, axisE: nu
     }
   }
   // Only receptors that can see some cell of this grid take part (exact, see cull.ts).
-  const sub = cullForDisc(ctx.problem, ctx.existing, ce, cn, Math.hypot(halfMajor, halfMinor) + 1e-6, ctx.scan);
-  const stats = scanCells(sub.problem, cellsE, cellsN, sub.existing, ctx.scan);
+  const disc = { ce, cn, radiusM: Math.hypot(halfMajor, halfMinor) + 1e-6 };
+  const stats = (ctx.executor ?? serialScan).scanDisc(ctx.problem, ctx.existing, disc, cellsE, cellsN, ctx.scan);
   const { logGain, A, B } = scoreCells(ctx, cellsE, cellsN, stats);
   const lz = logSumExp(logGain);
   const weight = new Float64Array(nc);

@@ -7,7 +7,8 @@
 import type { SteProblem } from './problem.js';
 import { buildSigmaTable } from './kernel-table.js';
 import { kernelAtSamples, type ScanOptions } from './scan.js';
-import { buildSparseKernel, SparseStatsCache, type SparseKernel } from './sparse-kernel.js';
+import { SparseStatsCache, type SparseKernel } from './sparse-kernel.js';
+import { serialScan, type ScanExecutor } from './scan-executor.js';
 import { buildLinearBase } from './linear-base.js';
 import { refineLocation, scoreCells, principalAxes, shiftedPosterior, type GridContext, type GridPosterior } from './grid-posterior.js';
 import { DEFAULT_RATE_MAX_KGS, type Domain, type SteOptions } from './types.js';
@@ -75,6 +76,7 @@ export interface ClassModel {
   readonly logArea: number;
   readonly logPriorOdds: number;
   readonly minSeparationM: number;
+  readonly executor: ScanExecutor;
 }
 
 /** The coarse search grid and its sparse kernel (independent of the weights, so shared by the pilot and the tempered search). */
@@ -104,6 +106,7 @@ export function classModel(p: SteProblem, k: number, o: SteOptions, domain: Doma
     logArea: Math.log(domainAreaM2(domain)),
     logPriorOdds: Math.log(priorP / (1 - priorP)),
     minSeparationM: o.minSeparationM ?? 30,
+    executor: o.executor ?? serialScan,
   };
 }
 
@@ -123,11 +126,11 @@ export function searchGrid(m: ClassModel, o: SteOptions, domain: Domain): Search
       cellsN[j * nx + i] = domain.minN + (j * (domain.maxN - domain.minN)) / (ny - 1);
     }
   }
-  return { step, nx, ny, cellsE, cellsN, coarse: buildSparseKernel(m.p, cellsE, cellsN, { ...m.scan, inflateM: step / 2 }) };
+  return { step, nx, ny, cellsE, cellsN, coarse: m.executor.sparseKernel(m.p, cellsE, cellsN, { ...m.scan, inflateM: step / 2 }) };
 }
 
 export function makeCtx(m: ClassModel, ks: readonly Float64Array[]): GridContext {
-  return { problem: m.p, scan: m.scan, existing: ks, base: buildLinearBase(m.p, ks), rateMaxKgS: m.rateMax };
+  return { problem: m.p, scan: m.scan, existing: ks, base: buildLinearBase(m.p, ks), rateMaxKgS: m.rateMax, executor: m.executor };
 }
 
 /** The split move of greedyStep: returns the new configuration and the new source's evidence gain, or undefined. */

@@ -1,4 +1,6 @@
 /** Options and results of the source-term estimator (see estimate.ts). */
+import type { ScanExecutor } from './scan-executor.js';
+
 export interface SteOptions {
   readonly sigmaSet: number;
   /** Stability classes (0..5) to consider; default all six. */
@@ -46,6 +48,8 @@ export interface SteOptions {
   readonly reportProbability?: number;
   /** Progress callback (fraction 0..1, message); kernels stay free of I/O. */
   readonly onProgress?: (fraction: number, message: string) => void;
+  /** Where the plume scans run: this thread (default) or a ScanPool's workers; results are the same. */
+  readonly executor?: ScanExecutor;
 }
 
 export interface SourceEstimate {

@@ -1,0 +1,206 @@
+/**
+ * Worker threads for the scan kernel: a ScanExecutor that deals each grid's
+ * cells out to the calling thread and its workers (every T-th cell each),
+ * runs its own share, waits for the others and puts the statistics back in
+ * cell order. Each cell's numbers come from the same serial code whichever
+ * thread runs it, so results are identical to `serialScan`.
+ *
+ * The estimator is synchronous, so the calling thread waits on a shared
+ * control word (Atomics.wait) and takes the worker's reply from a
+ * MessagePort with receiveMessageOnPort; it never needs its event loop.
+ * Arrays are sent to a worker once and named by number afterwards (wire.ts).
+ *
+ * Failure never loses a result: a worker that is not ready yet is simply not
+ * given work, and a worker that reports an error or does not answer within
+ * `timeoutMs` is retired and its share is run on the calling thread (the
+ * reason is kept in `failures`).
+ */
+import { availableParallelism } from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { NarizError } from '@nariz/core';
+import type { SteProblem } from '../ste/problem.js';
+import type { ScanOptions } from '../ste/scan.js';
+import type { SparseKernel } from '../ste/sparse-kernel.js';
+import { dealCells, gatherSparse, gatherStats, serialScan, type Disc, type ScanExecutor } from '../ste/scan-executor.js';
+import { ArrayRegistry, CTRL_DONE, CTRL_READY, CTRL_WORDS, encodeProblem, encodeScan, type ScanReply, type ScanTask, type TypedArray } from './wire.js';
+
+export interface ScanPoolOptions {
+  /** Threads in all, the calling one included (default: the machine's available parallelism, at most 8). 1 means no workers. */
+  readonly threads?: number;
+  /** How long to wait for one worker's share before running it here instead, ms (default 60,000). */
+  readonly timeoutMs?: number;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  readonly ctrl: Int32Array;
+  /** Numbers of the arrays this worker holds. */
+  readonly sent: Set<number>;
+  retired: boolean;
+}
+
+interface Pending {
+  readonly slot: Slot;
+  readonly seq: number;
+  readonly part: number;
+}
+
+type TaskBody = { op: 'disc'; problem: ScanTask['problem']; existing: number[]; scan: ScanTask['scan']; disc: Disc } | { op: 'sparse'; problem: ScanTask['problem']; scan: ScanTask['scan'] };
+
+export const MAX_DEFAULT_THREADS = 8;
+
+export class ScanPool implements ScanExecutor {
+  readonly threads: number;
+  /** Why workers were retired (empty when every share was run where it was sent). */
+  readonly failures: string[] = [];
+  private readonly slots: Slot[] = [];
+  private readonly registry = new ArrayRegistry();
+  private readonly timeoutMs: number;
+  private readonly ready: Promise<void>;
+  private seq = 0;
+
+  constructor(o: ScanPoolOptions = {}) {
+    const threads = o.threads ?? Math.min(MAX_DEFAULT_THREADS, availableParallelism());
+    if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be an integer >= 1, got ${threads}`);
+    this.threads = threads;
+    this.timeoutMs = o.timeoutMs ?? 60_000;
+    const started: Promise<void>[] = [];
+    for (let t = 1; t < threads; t++) {
+      const ctrl = new Int32Array(new SharedArrayBuffer(CTRL_WORDS * Int32Array.BYTES_PER_ELEMENT));
+      const { port1, port2 } = new MessageChannel();
+      const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: { ctrl, port: port2 }, transferList: [port2] });
+      worker.unref();
+      port1.unref();
+      const slot: Slot = { worker, port: port1, ctrl, sent: new Set(), retired: false };
+      this.slots.push(slot);
+      started.push(
+        new Promise<void>((resolve) => {
+          worker.once('message', () => resolve());
+          worker.once('error', (err) => {
+            this.retire(slot, `worker failed: ${err.message}`);
+            resolve();
+          });
+          worker.once('exit', () => {
+            if (!slot.retired) this.retire(slot, 'worker exited');
+            resolve();
+          });
+        }),
+      );
+    }
+    this.ready = Promise.all(started).then(() => undefined);
+  }
+
+  /** Resolves once every worker has started (or failed to). Work given before then runs on the threads that are ready. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  /** Workers taking tasks now. */
+  get activeWorkers(): number {
+    return this.live().length;
+  }
+
+  scanDisc(p: SteProblem, existing: readonly Float64Array[], disc: Disc, cellsE: Float64Array, cellsN: Float64Array, o: ScanOptions): Float64Array {
+    const width = p.nSpecies * (3 + existing.length);
+    const parts = this.share<Float64Array>(
+      cellsE,
+      cellsN,
+      (ref) => ({ op: 'disc', problem: encodeProblem(p, ref), existing: existing.map(ref), scan: encodeScan(o, ref), disc: { ce: disc.ce, cn: disc.cn, radiusM: disc.radiusM } }),
+      (e, n) => serialScan.scanDisc(p, existing, disc, e, n, o),
+      (r) => ('stats' in r ? r.stats : undefined),
+    );
+    return parts.length === 1 ? parts[0]! : gatherStats(parts, cellsE.length, width);
+  }
+
+  sparseKernel(p: SteProblem, cellsE: Float64Array, cellsN: Float64Array, o: ScanOptions): SparseKernel {
+    const parts = this.share<SparseKernel>(
+      cellsE,
+      cellsN,
+      (ref) => ({ op: 'sparse', problem: encodeProblem(p, ref), scan: encodeScan(o, ref) }),
+      (e, n) => serialScan.sparseKernel(p, e, n, o),
+      (r) => ('sparse' in r ? r.sparse : undefined),
+    );
+    return parts.length === 1 ? parts[0]! : gatherSparse(parts, cellsE.length);
+  }
+
+  /** Stops the workers. The pool then runs everything on the calling thread. */
+  async close(): Promise<void> {
+    const slots = this.slots.splice(0);
+    for (const s of slots) s.retired = true;
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+    for (const s of slots) s.port.close();
+  }
+
+  private live(): Slot[] {
+    return this.slots.filter((s) => !s.retired && Atomics.load(s.ctrl, CTRL_READY) === 1);
+  }
+
+  private retire(slot: Slot, why: string): void {
+    if (slot.retired) return;
+    slot.retired = true;
+    this.failures.push(why);
+    void slot.worker.terminate();
+  }
+
+  private share<T>(
+    cellsE: Float64Array,
+    cellsN: Float64Array,
+    body: (ref: (a: TypedArray) => number) => TaskBody,
+    local: (e: Float64Array, n: Float64Array) => T,
+    read: (r: ScanReply) => T | undefined,
+  ): T[] {
+    const live = this.live();
+    if (live.length === 0 || cellsE.length < 2) return [local(cellsE, cellsN)];
+    const T = live.length + 1;
+    const pending: Pending[] = live.map((slot, w) => {
+      const part = w + 1;
+      const arrays: Array<readonly [number, TypedArray]> = [];
+      const b = body((a) => this.registry.ref(a, slot.sent, arrays));
+      const seq = ++this.seq;
+      const task: ScanTask = { ...b, seq, arrays, cellsE: dealCells(cellsE, part, T), cellsN: dealCells(cellsN, part, T) };
+      slot.worker.postMessage(task);
+      return { slot, seq, part };
+    });
+    const out: T[] = new Array<T>(T);
+    out[0] = local(dealCells(cellsE, 0, T), dealCells(cellsN, 0, T));
+    for (const q of pending) {
+      const got = this.collect(q, read);
+      out[q.part] = got ?? local(dealCells(cellsE, q.part, T), dealCells(cellsN, q.part, T));
+    }
+    return out;
+  }
+
+  /** Waits for a worker's share; undefined (and the worker retired) when it failed or timed out. */
+  private collect<T>(q: Pending, read: (r: ScanReply) => T | undefined): T | undefined {
+    const { slot, seq } = q;
+    const deadline = Date.now() + this.timeoutMs;
+    for (;;) {
+      const done = Atomics.load(slot.ctrl, CTRL_DONE);
+      if (done === seq) break;
+      const left = deadline - Date.now();
+      if (left <= 0 || Atomics.wait(slot.ctrl, CTRL_DONE, done, left) === 'timed-out') {
+        this.retire(slot, `worker gave no answer to task ${seq} within ${this.timeoutMs} ms`);
+        return undefined;
+      }
+    }
+    const msg = receiveMessageOnPort(slot.port);
+    const reply = msg?.message as ScanReply | undefined;
+    if (reply === undefined || reply.seq !== seq) {
+      this.retire(slot, `worker answered out of turn (task ${seq})`);
+      return undefined;
+    }
+    if ('error' in reply) {
+      this.retire(slot, `worker failed on task ${seq}: ${reply.error}`);
+      return undefined;
+    }
+    const v = read(reply);
+    if (v === undefined) this.retire(slot, `worker gave the wrong kind of answer to task ${seq}`);
+    return v;
+  }
+}
+
+/** Throws NARIZ_WORKER naming every retired worker's failure, if there was any (tests use it to prove the workers did their share). */
+export function assertNoFailures(pool: ScanPool): void {
+  if (pool.failures.length > 0) throw new NarizError('NARIZ_WORKER', pool.failures.join('; '));
+}
