@@ -160,13 +160,16 @@ export function refineLocation(ctx: GridContext, ce: number, cn: number, half0: 
  * Re-fit a posterior under a changed model (another stability class): a
  * grid aligned with the previous posterior, long enough along its major
  * axis (usually along-wind, where classes disagree) to catch the shifted
- * mode, then one posterior-fitted round.
+ * mode, then (with rounds = 2) one posterior-fitted round. The first grid
+ * spans +-4.5 sd along the major axis in 25 cells, fine enough for the
+ * posterior's moments; the second re-centres it when the mode moved far.
  */
-export function shiftedPosterior(ctx: GridContext, prev: GridPosterior, minReachM: number): GridPosterior {
+export function shiftedPosterior(ctx: GridContext, prev: GridPosterior, minReachM: number, rounds: 1 | 2 = 2): GridPosterior {
   const ax = principalAxes(prev.cov);
   const halfMajor = Math.max(4.5 * ax.sdMajor, minReachM);
   const halfMinor = Math.max(4.5 * ax.sdMinor, 5);
   const first = evaluateGrid(ctx, prev.meanE, prev.meanN, ax.axisE, ax.axisN, halfMajor, halfMinor, 25, 11);
+  if (rounds === 1) return first;
   const a2 = principalAxes(first.cov);
   return evaluateGrid(ctx, first.meanE, first.meanN, a2.axisE, a2.axisN, Math.max(4.5 * a2.sdMajor, 3), Math.max(4.5 * a2.sdMinor, 3), 19, 11);
 }

@@ -33,3 +33,51 @@ export function buildSigmaTable(sigmaSet: number, stability: number, maxX: numbe
   }
   return { step, invStep: 1 / step, maxX: (n - 2) * step, sy, sz };
 }
+
+/**
+ * What the scan's inner loop reads for one problem and one crosswind
+ * inflation, by the same x bins as the sigma table: a = 1 / (2 sy^2) with
+ * meander and inflation added in quadrature (sy^2 = sigma_y^2 + (x
+ * meanderRad)^2 + inflate^2), b = 1 / (2 sigma_z^2), and the normalisation
+ * 1 / (2 pi sy sigma_z). Interpolating these instead of the sigmas saves a
+ * square root and three divisions per receptor and source; the difference
+ * from interpolating the sigmas is below 0.1 % beyond 10 m downwind.
+ */
+export interface PlumeTable {
+  readonly invStep: number;
+  readonly maxX: number;
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+  readonly norm: Float64Array;
+}
+
+const plumeTables = new WeakMap<SigmaTable, Map<string, PlumeTable>>();
+
+/** The plume table of `table` for a meander (rad) and inflation (m); memoised per sigma table. */
+export function plumeTable(table: SigmaTable, meanderRad: number, inflateM: number): PlumeTable {
+  let byKey = plumeTables.get(table);
+  if (byKey === undefined) {
+    byKey = new Map();
+    plumeTables.set(table, byKey);
+  }
+  const key = `${meanderRad}:${inflateM}`;
+  const hit = byKey.get(key);
+  if (hit !== undefined) return hit;
+  const n = table.sy.length;
+  const a = new Float64Array(n);
+  const b = new Float64Array(n);
+  const norm = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const xm = Math.max(MIN_DOWNWIND_M, i * table.step) * meanderRad;
+    const sy2 = table.sy[i]! ** 2 + xm * xm + inflateM * inflateM;
+    const sz = table.sz[i]!;
+    a[i] = 1 / (2 * sy2);
+    b[i] = 1 / (2 * sz * sz);
+    norm[i] = 1 / (2 * Math.PI * Math.sqrt(sy2) * sz);
+  }
+  const out = { invStep: table.invStep, maxX: table.maxX, a, b, norm };
+  // A problem's meander and the search's two inflations make a handful of keys.
+  if (byKey.size > 16) byKey.clear();
+  byKey.set(key, out);
+  return out;
+}

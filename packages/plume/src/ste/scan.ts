@@ -16,7 +16,7 @@
  * is skipped (cutSigmas = 4.5 drops < 4e-5 of the peak).
  */
 import { TRANSPORT_BINS, TRANSPORT_STEP_S, type SteProblem } from './problem.js';
-import type { SigmaTable } from './kernel-table.js';
+import { plumeTable, type PlumeTable, type SigmaTable } from './kernel-table.js';
 
 export interface ScanOptions {
   readonly table: SigmaTable;
@@ -54,16 +54,16 @@ export function scanStride(existing: number): number {
  * quadrature sum over the sample's nodes. Shared by the scan and by
  * `kernelAtSamples`; small enough for V8 to inline into both loops.
  */
-function sampleKernel(p: SteProblem, i: number, ce: number, cn: number, table: SigmaTable, h: number, infl2: number, cut2: number): number {
+function sampleKernel(p: SteProblem, i: number, ce: number, cn: number, pt: PlumeTable, h: number, halfCut2: number): number {
   const ux = p.ex[i]!;
   const uy = p.ey[i]!;
   const j0 = p.nodeStart[i]!;
   const j1 = p.nodeStart[i + 1]!;
   const tb = i * TRANSPORT_BINS;
   const binPerM = 1 / (p.speed[i]! * TRANSPORT_STEP_S);
-  if (j1 === j0 + 1) return nodeKernel(p, tb, binPerM, p.nodeE[j0]! - ce, p.nodeN[j0]! - cn, p.nodeZ[j0]!, ux, uy, table, h, infl2, cut2) / p.speed[i]!;
+  if (j1 === j0 + 1) return nodeKernel(p, tb, binPerM, p.nodeE[j0]! - ce, p.nodeN[j0]! - cn, p.nodeZ[j0]!, ux, uy, pt, h, halfCut2) / p.speed[i]!;
   let k = 0;
-  for (let j = j0; j < j1; j++) k += p.nodeW[j]! * nodeKernel(p, tb, binPerM, p.nodeE[j]! - ce, p.nodeN[j]! - cn, p.nodeZ[j]!, ux, uy, table, h, infl2, cut2);
+  for (let j = j0; j < j1; j++) k += p.nodeW[j]! * nodeKernel(p, tb, binPerM, p.nodeE[j]! - ce, p.nodeN[j]! - cn, p.nodeZ[j]!, ux, uy, pt, h, halfCut2);
   return k / p.speed[i]!;
 }
 
@@ -75,10 +75,10 @@ const LAST_BIN = TRANSPORT_BINS - 1;
  * height z. The along/cross-wind axes are the sample's base direction
  * turned by its transport turn at travel time x / speed (bins tb.., one
  * per TRANSPORT_STEP_S, linearly interpolated). Hot path: upwind pairs end
- * after the turn, and the crosswind reject compares squared widths before
- * any square root.
+ * after the turn, the crosswind reject needs one table read, and the rest
+ * is two exponentials (direct and ground-reflected) with no division.
  */
-function nodeKernel(p: SteProblem, tb: number, binPerM: number, dx: number, dy: number, z: number, ux: number, uy: number, table: SigmaTable, h: number, infl2: number, cut2: number): number {
+function nodeKernel(p: SteProblem, tb: number, binPerM: number, dx: number, dy: number, z: number, ux: number, uy: number, pt: PlumeTable, h: number, halfCut2: number): number {
   const x0 = dx * ux + dy * uy;
   const y0 = dy * ux - dx * uy;
   let f = x0 > 0 ? x0 * binPerM : 0;
@@ -90,28 +90,22 @@ function nodeKernel(p: SteProblem, tb: number, binPerM: number, dx: number, dy: 
   const cs = tc[tb + bi]! + bt * (tc[tb + bi + 1]! - tc[tb + bi]!);
   const sn = ts[tb + bi]! + bt * (ts[tb + bi + 1]! - ts[tb + bi]!);
   const x = cs * x0 + sn * y0;
-  if (x <= 0 || x >= table.maxX) return 0;
+  if (x <= 0 || x >= pt.maxX) return 0;
   const y = cs * y0 - sn * x0;
-  const fx = x * table.invStep;
+  const fx = x * pt.invStep;
   const fi = fx | 0;
   const t = fx - fi;
-  const tsy = table.sy;
-  const sy0 = tsy[fi]! + t * (tsy[fi + 1]! - tsy[fi]!);
-  const xm = x * p.meanderRad;
-  // Crosswind only: inflating sigma_z too would move the coarse maximum
-  // along-wind (toward the receptors) and seed the refinement off-mode.
-  const sy2 = sy0 * sy0 + xm * xm + infl2;
-  const y2 = y * y;
-  if (y2 > cut2 * sy2) return 0;
-  const tsz = table.sz;
-  const sz = tsz[fi]! + t * (tsz[fi + 1]! - tsz[fi]!);
-  // exp(-y^2/2sy^2) [exp(-(z-h)^2/2sz^2) + exp(-(z+h)^2/2sz^2)]
-  //   = exp(-y^2/2sy^2 - (z^2+h^2)/2sz^2) (E + 1/E),  E = exp(z h / sz^2):
-  // two exponentials instead of three. z h / sz^2 is bounded by the scan's
-  // geometry (z, h < 1 km, sz >= 0.1 m) well inside double range.
-  const isz2 = 1 / (sz * sz);
-  const e = Math.exp(z * h * isz2);
-  return (Math.exp(-y2 / (2 * sy2) - 0.5 * (z * z + h * h) * isz2) * (e + 1 / e)) / (2 * Math.PI * Math.sqrt(sy2) * sz);
+  const ta = pt.a;
+  // y^2 / (2 sy^2), with the meander and any inflation in sy (kernel-table.ts).
+  const q = y * y * (ta[fi]! + t * (ta[fi + 1]! - ta[fi]!));
+  if (q > halfCut2) return 0;
+  const tbz = pt.b;
+  const tn = pt.norm;
+  const b = tbz[fi]! + t * (tbz[fi + 1]! - tbz[fi]!);
+  const norm = tn[fi]! + t * (tn[fi + 1]! - tn[fi]!);
+  const zm = z - h;
+  const zp = z + h;
+  return norm * (Math.exp(-q - zm * zm * b) + Math.exp(-q - zp * zp * b));
 }
 
 export function scanCells(
@@ -129,8 +123,9 @@ export function scanCells(
   const nc = cellsE.length;
   const stats = out ?? new Float64Array(nc * S * stride);
   stats.fill(0);
-  const infl2 = (o.inflateM ?? 0) ** 2;
-  const cut2 = (o.cutSigmas ?? 4.5) ** 2;
+  const pt = plumeTable(o.table, p.meanderRad, o.inflateM ?? 0);
+  const halfCut2 = 0.5 * (o.cutSigmas ?? 4.5) ** 2;
+  const h = o.sourceHeightM;
   const { d, w, lagDecay } = p;
   const lagged = p.lagS > 0;
   for (let c = 0; c < nc; c++) {
@@ -140,7 +135,7 @@ export function scanCells(
     let y = 0;
     let peak = 0;
     for (let i = 0; i < n; i++) {
-      let k = sampleKernel(p, i, ce, cn, o.table, o.sourceHeightM, infl2, cut2);
+      let k = sampleKernel(p, i, ce, cn, pt, h, halfCut2);
       if (lagged) {
         const a = lagDecay[i]!;
         y = a * y + (1 - a) * k;
@@ -166,9 +161,9 @@ export function scanCells(
 /** The unit-rate kernel of one source at every retained sample. */
 export function kernelAtSamples(p: SteProblem, e: number, n: number, o: ScanOptions): Float64Array {
   const out = new Float64Array(p.nSamples);
-  const infl2 = (o.inflateM ?? 0) ** 2;
-  const cut2 = (o.cutSigmas ?? 4.5) ** 2;
-  for (let i = 0; i < p.nSamples; i++) out[i] = sampleKernel(p, i, e, n, o.table, o.sourceHeightM, infl2, cut2);
+  const pt = plumeTable(o.table, p.meanderRad, o.inflateM ?? 0);
+  const halfCut2 = 0.5 * (o.cutSigmas ?? 4.5) ** 2;
+  for (let i = 0; i < p.nSamples; i++) out[i] = sampleKernel(p, i, e, n, pt, o.sourceHeightM, halfCut2);
   if (p.lagS > 0) applySensorLag(out, p.lagDecay);
   return out;
 }

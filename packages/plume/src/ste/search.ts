@@ -219,6 +219,12 @@ function sweep(m: ClassModel, cfg: Configuration): void {
     cfg.posts[j] = post;
     cfg.kernels[j] = kernelAtSamples(m.p, post.meanE, post.meanN, m.scan);
   }
+  mergeClose(m, cfg);
+  cfg.logEvidence = cfg.posts.reduce((acc, q) => acc + q.logZ - m.logArea + m.logPriorOdds, 0);
+}
+
+/** Drops each source that landed within the minimum separation of an earlier one (the earlier, stronger-evidence one stays). */
+function mergeClose(m: ClassModel, cfg: Configuration): void {
   for (let j = cfg.posts.length - 1; j > 0; j--) {
     const pj = cfg.posts[j]!;
     if (cfg.posts.slice(0, j).some((q) => Math.hypot(q.meanE - pj.meanE, q.meanN - pj.meanN) < m.minSeparationM)) {
@@ -226,7 +232,6 @@ function sweep(m: ClassModel, cfg: Configuration): void {
       cfg.kernels.splice(j, 1);
     }
   }
-  cfg.logEvidence = cfg.posts.reduce((acc, q) => acc + q.logZ - m.logArea + m.logPriorOdds, 0);
 }
 
 /**
@@ -246,7 +251,10 @@ export function search(m: ClassModel, g: SearchGrid, maxSources: number, quick =
  * The same sources under another model (stability class, weights): each
  * source's posterior re-fitted given the others, starting from where the
  * search put it. Sources whose conditional evidence gain is no longer
- * positive are kept (their probability says so) unless they merge.
+ * positive are kept (their probability says so) unless they merge: two
+ * that land within the minimum separation become one (left as two, their
+ * collinear kernels spoil the fit; seen when a pilot fitted without the
+ * sensor lag had split one source along the track).
  */
 export function transfer(m: ClassModel, from: Configuration, minReachM: number): Configuration {
   const cfg: Configuration = {
@@ -260,6 +268,7 @@ export function transfer(m: ClassModel, from: Configuration, minReachM: number):
     cfg.posts[j] = post;
     cfg.kernels[j] = kernelAtSamples(m.p, post.meanE, post.meanN, m.scan);
   }
+  mergeClose(m, cfg);
   cfg.logEvidence = cfg.posts.reduce((acc, q) => acc + q.logZ - m.logArea + m.logPriorOdds, 0);
   return cfg;
 }
