@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRng } from '@nariz/core';
 import {
-  buildProblem, buildSigmaTable, scanCells, cullForDisc, kernelAtSamples, withSensorLag, chooseSensorLag, buildSparseKernel, lagSparseKernel,
+  buildProblem, buildSigmaTable, scanCells, cullForDisc, cullIndices, kernelAtSamples, withSensorLag, chooseSensorLag, buildSparseKernel, lagSparseKernel,
   meanderSpreadRad, directionSpreadRad, plumeUnitEnu, TRANSPORT_STEP_S, type SteData,
 } from '../src/index.js';
 
@@ -160,6 +160,10 @@ test('sensor lag: scan statistics equal brute-force sums over the filtered kerne
   assert.ok(sub.problem.nSamples < p.nSamples);
   const part = scanCells(sub.problem, cellsE, cellsN, sub.existing, o);
   for (let i = 0; i < stats.length; i++) assert.ok(Math.abs(stats[i]! - part[i]!) <= 1e-5 * Math.abs(stats[i]!) + 1e-300, `stat ${i}: ${stats[i]} vs ${part[i]}`);
+  // Scanning the culled indices of the whole problem is the culled problem's scan, term for term.
+  const subset = cullIndices(p, 0, 0, Math.SQRT2 * 40 + 1e-6, o);
+  assert.equal(subset.index.length, sub.problem.nSamples);
+  assert.deepEqual(scanCells(p, cellsE, cellsN, existing, o, subset), part);
 });
 
 test('the sensor lag is chosen by the fit: data through a 3 s lag pick 3 s, unlagged data pick 0', () => {

@@ -19,7 +19,30 @@ export interface CulledProblem {
   readonly existing: Float64Array[];
 }
 
-export function cullForDisc(p: SteProblem, existing: readonly Float64Array[], ce: number, cn: number, radiusM: number, o: ScanOptions): CulledProblem {
+/**
+ * The data a scan visits, by index into the problem (time order), and the
+ * lag decay of each from the datum visited before it: what the culled
+ * problem would hold, without copying the data.
+ */
+export interface DataSubset {
+  readonly index: Uint32Array;
+  readonly lagDecay: Float64Array;
+}
+
+const everything = new WeakMap<SteProblem, DataSubset>();
+
+/** Every datum of the problem (memoised). */
+export function allData(p: SteProblem): DataSubset {
+  let all = everything.get(p);
+  if (all === undefined) {
+    all = { index: Uint32Array.from({ length: p.nSamples }, (_, i) => i), lagDecay: p.lagDecay };
+    everything.set(p, all);
+  }
+  return all;
+}
+
+/** The data that can see a source inside the disc (ce, cn, radiusM); see the file's header. */
+export function cullIndices(p: SteProblem, ce: number, cn: number, radiusM: number, o: ScanOptions): DataSubset {
   const { step, maxX, sy } = o.table;
   const infl2 = (o.inflateM ?? 0) ** 2;
   const cut = o.cutSigmas ?? 4.5;
@@ -59,6 +82,24 @@ export function cullForDisc(p: SteProblem, existing: readonly Float64Array[], ce
     keep.length = 0;
     for (let i = 0; i < p.nSamples; i++) if (mark[i] === 1) keep.push(i);
   }
+  const index = Uint32Array.from(keep);
+  // The first kept datum starts from rest: the data dropped before it saw
+  // no plume from the disc, so its decay is from the datum just before it.
+  const lagDecay = new Float64Array(index.length);
+  if (p.lagS > 0) {
+    for (let k = 0; k < index.length; k++) {
+      const i = index[k]!;
+      const prev = k > 0 ? index[k - 1]! : i - 1;
+      lagDecay[k] = prev < 0 ? 0 : Math.exp(-Math.max(0, p.timeS[i]! - p.timeS[prev]!) / p.lagS);
+    }
+  }
+  return { index, lagDecay };
+}
+
+/** The culled data as a problem of their own (what a scan over `cullIndices` computes on; tests compare the two). */
+export function cullForDisc(p: SteProblem, existing: readonly Float64Array[], ce: number, cn: number, radiusM: number, o: ScanOptions): CulledProblem {
+  const sub = cullIndices(p, ce, cn, radiusM, o);
+  const keep = [...sub.index];
   const m = keep.length;
   const S = p.nSpecies;
   const n = p.nSamples;
@@ -100,11 +141,6 @@ export function cullForDisc(p: SteProblem, existing: readonly Float64Array[], ce
     existing.forEach((col, c2) => (ex2[c2]![k] = col[i]!));
   });
   out.nodeStart[m] = q;
-  // The first kept datum starts from rest: the data dropped before it saw
-  // no plume from the disc, so its decay is from the datum just before it.
-  keep.forEach((i, k) => {
-    const prev = k > 0 ? keep[k - 1]! : i - 1;
-    out.lagDecay[k] = prev < 0 || !(p.lagS > 0) ? 0 : Math.exp(-Math.max(0, p.timeS[i]! - p.timeS[prev]!) / p.lagS);
-  });
+  out.lagDecay.set(sub.lagDecay);
   return { problem: out, existing: ex2 };
 }

@@ -15,7 +15,7 @@
  */
 import type { SteProblem } from './problem.js';
 import { scanCells, type ScanOptions } from './scan.js';
-import { cullForDisc } from './cull.js';
+import { cullIndices } from './cull.js';
 import { buildSparseKernel, type SparseKernel } from './sparse-kernel.js';
 
 /** A disc holding every cell of a local grid, m. */
@@ -32,8 +32,7 @@ export interface ScanExecutor {
 
 export const serialScan: ScanExecutor = {
   scanDisc(p, existing, disc, cellsE, cellsN, o) {
-    const sub = cullForDisc(p, existing, disc.ce, disc.cn, disc.radiusM, o);
-    return scanCells(sub.problem, cellsE, cellsN, sub.existing, o);
+    return scanCells(p, cellsE, cellsN, existing, o, cullIndices(p, disc.ce, disc.cn, disc.radiusM, o));
   },
   sparseKernel: buildSparseKernel,
 };

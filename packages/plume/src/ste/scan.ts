@@ -17,6 +17,7 @@
  */
 import { TRANSPORT_BINS, TRANSPORT_STEP_S, type SteProblem } from './problem.js';
 import { plumeTable, type PlumeTable, type SigmaTable } from './kernel-table.js';
+import { allData, type DataSubset } from './cull.js';
 
 export interface ScanOptions {
   readonly table: SigmaTable;
@@ -108,25 +109,25 @@ function nodeKernel(p: SteProblem, tb: number, binPerM: number, dx: number, dy: 
   return norm * (Math.exp(-q - zm * zm * b) + Math.exp(-q - zp * zp * b));
 }
 
-export function scanCells(
-  p: SteProblem,
-  cellsE: Float64Array,
-  cellsN: Float64Array,
-  existing: readonly Float64Array[],
-  o: ScanOptions,
-  out?: Float64Array,
-): Float64Array {
+/**
+ * Scan statistics of the cells over the data in `subset` (default all; a
+ * culled subset gives the same sums as the culled problem, term for term,
+ * without copying it). The sensor lag runs over the subset in its order
+ * with the subset's decays.
+ */
+export function scanCells(p: SteProblem, cellsE: Float64Array, cellsN: Float64Array, existing: readonly Float64Array[], o: ScanOptions, subset: DataSubset = allData(p)): Float64Array {
   const S = p.nSpecies;
   const n = p.nSamples;
   const J = existing.length;
   const stride = 3 + J;
   const nc = cellsE.length;
-  const stats = out ?? new Float64Array(nc * S * stride);
-  stats.fill(0);
+  const stats = new Float64Array(nc * S * stride);
   const pt = plumeTable(o.table, p.meanderRad, o.inflateM ?? 0);
   const halfCut2 = 0.5 * (o.cutSigmas ?? 4.5) ** 2;
   const h = o.sourceHeightM;
-  const { d, w, lagDecay } = p;
+  const { d, w, offsetCoef } = p;
+  const { index, lagDecay } = subset;
+  const m = index.length;
   const lagged = p.lagS > 0;
   for (let c = 0; c < nc; c++) {
     const ce = cellsE[c]!;
@@ -134,16 +135,17 @@ export function scanCells(
     const base = c * S * stride;
     let y = 0;
     let peak = 0;
-    for (let i = 0; i < n; i++) {
+    for (let r = 0; r < m; r++) {
+      const i = index[r]!;
       let k = sampleKernel(p, i, ce, cn, pt, h, halfCut2);
       if (lagged) {
-        const a = lagDecay[i]!;
+        const a = lagDecay[r]!;
         y = a * y + (1 - a) * k;
         if (y > peak) peak = y;
         k = y > LAG_TAIL_CUT * peak ? y : 0;
       }
       if (k === 0) continue;
-      const oc = p.offsetCoef[i]!;
+      const oc = offsetCoef[i]!;
       for (let s = 0; s < S; s++) {
         const idx = s * n + i;
         const wk = w[idx]! * k;
