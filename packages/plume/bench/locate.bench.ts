@@ -4,9 +4,12 @@
  * locate) on a 10,000-sample sortie.
  *
  *   npm run bench -- locate
- *   node packages/plume/dist/bench/locate.bench.js [--quick] [--json OUT] [--strict]
+ *   node packages/plume/dist/bench/locate.bench.js [--quick] [--repeat R] [--no-speed] [--json OUT] [--strict]
  *
  * --quick   4 scenarios and 3 timed repetitions instead of 16 and 5.
+ * --repeat  run the matrix R times, seeds shifted by 100 each time (R = 3
+ *           gives 48 scenarios: a less noisy verdict on a change than 16).
+ * --no-speed  accuracy only.
  * --json    also write every per-scenario row, the summary and the timings to OUT.
  * --strict  exit 1 when a target fails (by default the bench reports and exits 0).
  *
@@ -81,8 +84,10 @@ async function load<T>(rel: string, functions: readonly string[]): Promise<T> {
 
 // ------------------------------------------------------------------ options
 
-const USAGE = 'usage: node packages/plume/dist/bench/locate.bench.js [--quick] [--json OUT] [--strict]';
+const USAGE = 'usage: node packages/plume/dist/bench/locate.bench.js [--quick] [--repeat R] [--no-speed] [--json OUT] [--strict]';
 let quick = false;
+let repeat = 1;
+let speed = true;
 let strict = false;
 let jsonOut: string | undefined;
 {
@@ -91,6 +96,14 @@ let jsonOut: string | undefined;
     const a = args[i]!;
     if (a === '--quick') quick = true;
     else if (a === '--strict') strict = true;
+    else if (a === '--no-speed') speed = false;
+    else if (a === '--repeat' && args[i + 1] !== undefined) {
+      repeat = Number(args[++i]);
+      if (!Number.isInteger(repeat) || repeat < 1 || repeat > 50) {
+        console.error(`--repeat wants a whole number 1..50\n${USAGE}`);
+        process.exit(2);
+      }
+    }
     else if (a === '--json' && args[i + 1] !== undefined) jsonOut = args[++i];
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
@@ -239,7 +252,7 @@ interface Speed {
   readonly sink: number;
 }
 
-async function speed(sim: SimModule, formats: FormatsModule): Promise<Speed> {
+async function runSpeed(sim: SimModule, formats: FormatsModule): Promise<Speed> {
   const c = SPEED_CASE;
   const sc = sim.randomScenario(c.seed, { speedMps: c.speedMps, stability: c.stability, labs: c.labs, decoys: c.decoys, samples: SAMPLES });
   const { sortie } = sim.simulate(sc);
@@ -300,9 +313,11 @@ async function speed(sim: SimModule, formats: FormatsModule): Promise<Speed> {
 const tStart = nowS();
 const sim = await load<SimModule>('../../../sim/dist/src/index.js', ['randomScenario', 'simulate']);
 const formats = await load<FormatsModule>('../../../formats/dist/src/index.js', ['writeSortieCsv', 'readSortieCsvFile']);
-const cases = quick ? MATRIX.filter((c) => c.quick) : MATRIX;
+const cases = (quick ? MATRIX.filter((c) => c.quick) : MATRIX).flatMap((c) =>
+  Array.from({ length: repeat }, (_, r) => ({ ...c, seed: c.seed + 100 * r, name: `s${c.seed + 100 * r}` })),
+);
 
-console.log(`locate bench${quick ? ' (--quick)' : ''}: ${machine()}`);
+console.log(`locate bench${quick ? ' (--quick)' : ''}${repeat > 1 ? ` (--repeat ${repeat})` : ''}: ${machine()}`);
 console.log(
   `accuracy: ${cases.length} simulated sorties of ${SAMPLES} samples (1.4 km square, drone at 15 m, 1–3 labs + 1–2 decoys); ` +
     `match: optimal assignment within ${MATCH_GATE_M} m; found/false: probability >= ${REPORT_PROBABILITY}; lab class: labProbability >= ${LAB_PROBABILITY}; ` +
@@ -349,18 +364,20 @@ const valw = Math.max(...verdictList.map((v) => v.value.length));
 for (const v of verdictList) console.log(`  ${v.pass ? 'PASS' : 'FAIL'}  ${v.name.padEnd(vw)}  ${v.value.padEnd(valw)}  target ${v.target}`);
 console.log(`  overall: ${allPass ? 'PASS' : 'FAIL'} (${verdictList.filter((v) => v.pass).length}/${verdictList.length} targets)`);
 
-const sp = await speed(sim, formats);
+const sp = speed ? await runSpeed(sim, formats) : undefined;
 const line = (label: string, t: ReturnType<typeof timingStats>, digits: number): string =>
   `  ${label.padEnd(26)} min ${t.min.toFixed(digits)}  median ${t.median.toFixed(digits)}  mean ${t.mean.toFixed(digits)} ± ${t.sd.toFixed(digits)} s`;
-console.log('');
-console.log(
-  `speed: ${sp.samples}-sample sortie (seed ${SPEED_CASE.seed}, ${SPEED_CASE.speedMps} m/s ${SPEED_CASE.stability}, ${SPEED_CASE.labs}+${SPEED_CASE.decoys} sources), ` +
-    `1.4 × 1.4 km search area (flown extent ${(sp.extentM.east / 1000).toFixed(2)} × ${(sp.extentM.north / 1000).toFixed(2)} km), CSV ${(sp.csvBytes / 1e6).toFixed(1)} MB; 1 warm-up + ${sp.reps} runs`,
-);
-console.log(line('readSortieCsvFile', sp.readS, 3));
-console.log(line('locateSortie', sp.locateS, 2));
-console.log(line('end to end (read+locate)', sp.totalS, 2));
-console.log(`  (sink ${sp.sink.toFixed(3)})`);
+if (sp !== undefined) {
+  console.log('');
+  console.log(
+    `speed: ${sp.samples}-sample sortie (seed ${SPEED_CASE.seed}, ${SPEED_CASE.speedMps} m/s ${SPEED_CASE.stability}, ${SPEED_CASE.labs}+${SPEED_CASE.decoys} sources), ` +
+      `1.4 × 1.4 km search area (flown extent ${(sp.extentM.east / 1000).toFixed(2)} × ${(sp.extentM.north / 1000).toFixed(2)} km), CSV ${(sp.csvBytes / 1e6).toFixed(1)} MB; 1 warm-up + ${sp.reps} runs`,
+  );
+  console.log(line('readSortieCsvFile', sp.readS, 3));
+  console.log(line('locateSortie', sp.locateS, 2));
+  console.log(line('end to end (read+locate)', sp.totalS, 2));
+  console.log(`  (sink ${sp.sink.toFixed(3)})`);
+}
 const elapsedS = nowS() - tStart;
 console.log(`\nbench wall time ${elapsedS.toFixed(0)} s`);
 
@@ -370,13 +387,14 @@ if (jsonOut !== undefined) {
     date: new Date().toISOString(),
     machine: machine(),
     quick,
+    repeat,
     samplesPerSortie: SAMPLES,
     definitions: { matchGateM: MATCH_GATE_M, reportProbability: REPORT_PROBABILITY, labProbability: LAB_PROBABILITY, rateSpecies: RATE_SPECIES, targets: DEFAULT_TARGETS },
     scenarios: rows,
     summary,
     verdicts: verdictList,
     pass: allPass,
-    speed: { case: SPEED_CASE, ...sp },
+    speed: sp === undefined ? null : { case: SPEED_CASE, ...sp },
     elapsedS,
   };
   // NaN/Infinity are not JSON: write them as null.

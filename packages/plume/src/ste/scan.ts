@@ -162,10 +162,20 @@ export function scanCells(p: SteProblem, cellsE: Float64Array, cellsN: Float64Ar
 
 /** The unit-rate kernel of one source at every retained sample. */
 export function kernelAtSamples(p: SteProblem, e: number, n: number, o: ScanOptions): Float64Array {
-  const out = new Float64Array(p.nSamples);
+  return kernelAtSubset(p, e, n, o, allData(p));
+}
+
+/**
+ * The unit-rate kernel of one source at the data of `subset`, in its order
+ * (out[r] is datum subset.index[r]), through the sensor lag with the
+ * subset's decays and the same tail cut as the scan.
+ */
+export function kernelAtSubset(p: SteProblem, e: number, n: number, o: ScanOptions, subset: DataSubset): Float64Array {
+  const { index, lagDecay } = subset;
+  const out = new Float64Array(index.length);
   const pt = plumeTable(o.table, p.meanderRad, o.inflateM ?? 0);
   const halfCut2 = 0.5 * (o.cutSigmas ?? 4.5) ** 2;
-  for (let i = 0; i < p.nSamples; i++) out[i] = sampleKernel(p, i, e, n, pt, o.sourceHeightM, halfCut2);
-  if (p.lagS > 0) applySensorLag(out, p.lagDecay);
+  for (let r = 0; r < index.length; r++) out[r] = sampleKernel(p, index[r]!, e, n, pt, o.sourceHeightM, halfCut2);
+  if (p.lagS > 0) applySensorLag(out, lagDecay);
   return out;
 }
