@@ -124,30 +124,40 @@ export function principalAxes(cov: readonly [number, number, number]): { axisE: 
   return { axisE: Math.cos(ang), axisN: Math.sin(ang), sdMajor: Math.sqrt(l1), sdMinor: Math.sqrt(l2) };
 }
 
-/**
- * Iteratively fit the grid to the posterior. Starts as a square of half-size
- * `half0` around (ce, cn); each round re-centres on the posterior mean,
- * aligns with its principal axes and spans +-4.5 sd.
- */
 function onBoundary(index: number, nMajor: number, nMinor: number): boolean {
   const a = Math.floor(index / nMinor);
   const b = index % nMinor;
   return a === 0 || b === 0 || a === nMajor - 1 || b === nMinor - 1;
 }
 
+/**
+ * Cells per side of refineLocation's first (square) grid and along the
+ * major axis of its posterior-fitted grids (+-4.5 sd in 15 cells: 0.64 sd
+ * apart, ample for the moments of a unimodal posterior). 15 and 19 gave the
+ * same accuracy over the bench's 48 scenarios at 10 % more time (measured
+ * 2026-11-27).
+ */
+export const FIRST_GRID = 11;
+export const FITTED_GRID = 15;
+
+/**
+ * Iteratively fit the grid to the posterior. Starts as a square of half-size
+ * `half0` around (ce, cn); each round re-centres on the posterior mean,
+ * aligns with its principal axes and spans +-4.5 sd.
+ */
 export function refineLocation(ctx: GridContext, ce: number, cn: number, half0: number, rounds = 3): GridPosterior {
-  let post = evaluateGrid(ctx, ce, cn, 1, 0, half0, half0, 15, 15);
+  let post = evaluateGrid(ctx, ce, cn, 1, 0, half0, half0, FIRST_GRID, FIRST_GRID);
   // Walk the first grid along a ridge until its maximum is interior (a coarse
   // maximum can sit tens of metres along-wind from the true mode).
-  for (let shift = 0; shift < 8 && onBoundary(post.mapIndex, 15, 15); shift++) {
-    post = evaluateGrid(ctx, post.cellsE[post.mapIndex]!, post.cellsN[post.mapIndex]!, 1, 0, half0, half0, 15, 15);
+  for (let shift = 0; shift < 8 && onBoundary(post.mapIndex, FIRST_GRID, FIRST_GRID); shift++) {
+    post = evaluateGrid(ctx, post.cellsE[post.mapIndex]!, post.cellsN[post.mapIndex]!, 1, 0, half0, half0, FIRST_GRID, FIRST_GRID);
   }
   for (let r = 1; r < rounds; r++) {
     const ax = principalAxes(post.cov);
     const halfMajor = Math.max(4.5 * ax.sdMajor, 3);
     const halfMinor = Math.max(4.5 * ax.sdMinor, 3);
-    const nMajor = 19;
-    const nMinor = Math.max(9, Math.min(19, Math.ceil(((2 * halfMinor) / ((2 * halfMajor) / 18)) + 1)));
+    const nMajor = FITTED_GRID;
+    const nMinor = Math.max(9, Math.min(FITTED_GRID, Math.ceil(((2 * halfMinor) / ((2 * halfMajor) / (FITTED_GRID - 1))) + 1)));
     const prev = post;
     post = evaluateGrid(ctx, post.meanE, post.meanN, ax.axisE, ax.axisN, halfMajor, halfMinor, nMajor, nMinor);
     const moved = Math.hypot(post.meanE - prev.meanE, post.meanN - prev.meanN);

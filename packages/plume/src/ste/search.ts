@@ -215,7 +215,7 @@ function sweep(m: ClassModel, cfg: Configuration): void {
     const others = cfg.kernels.filter((_, q) => q !== j);
     const pj = cfg.posts[j]!;
     const ax = principalAxes(pj.cov);
-    const post = refineLocation(makeCtx(m, others), pj.meanE, pj.meanN, Math.max(10, 3 * ax.sdMajor));
+    const post = shiftedPosterior(makeCtx(m, others), pj, Math.max(10, 3 * ax.sdMajor));
     cfg.posts[j] = post;
     cfg.kernels[j] = kernelAtSamples(m.p, post.meanE, post.meanN, m.scan);
   }
