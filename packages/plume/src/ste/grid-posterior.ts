@@ -170,16 +170,19 @@ export function refineLocation(ctx: GridContext, ce: number, cn: number, half0: 
  * Re-fit a posterior under a changed model (another stability class): a
  * grid aligned with the previous posterior, long enough along its major
  * axis (usually along-wind, where classes disagree) to catch the shifted
- * mode, then (with rounds = 2) one posterior-fitted round. The first grid
- * spans +-4.5 sd along the major axis in 25 cells, fine enough for the
- * posterior's moments; the second re-centres it when the mode moved far.
+ * mode, then (with rounds = 2) one posterior-fitted round. Cells about
+ * one posterior sd apart suffice: the trapezoid rule on a Gaussian is
+ * spectrally accurate (the moments' error is ~exp(-2 pi^2 sd^2 / h^2)), and
+ * 17 x 9 then 15 x 9 cells located as well as 25 x 11 then 19 x 11 over the
+ * bench's 48 scenarios (mean change +0.07 m) in 15 % less time (measured
+ * 2026-11-27).
  */
 export function shiftedPosterior(ctx: GridContext, prev: GridPosterior, minReachM: number, rounds: 1 | 2 = 2): GridPosterior {
   const ax = principalAxes(prev.cov);
   const halfMajor = Math.max(4.5 * ax.sdMajor, minReachM);
   const halfMinor = Math.max(4.5 * ax.sdMinor, 5);
-  const first = evaluateGrid(ctx, prev.meanE, prev.meanN, ax.axisE, ax.axisN, halfMajor, halfMinor, 25, 11);
+  const first = evaluateGrid(ctx, prev.meanE, prev.meanN, ax.axisE, ax.axisN, halfMajor, halfMinor, 17, 9);
   if (rounds === 1) return first;
   const a2 = principalAxes(first.cov);
-  return evaluateGrid(ctx, first.meanE, first.meanN, a2.axisE, a2.axisN, Math.max(4.5 * a2.sdMajor, 3), Math.max(4.5 * a2.sdMinor, 3), 19, 11);
+  return evaluateGrid(ctx, first.meanE, first.meanN, a2.axisE, a2.axisN, Math.max(4.5 * a2.sdMajor, 3), Math.max(4.5 * a2.sdMinor, 3), FITTED_GRID, 9);
 }

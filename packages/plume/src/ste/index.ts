@@ -5,6 +5,7 @@ export * from './sparse-kernel.js';
 export * from './linear-base.js';
 export * from './grid-posterior.js';
 export * from './cull.js';
+export * from './cell-blocks.js';
 export * from './scan-executor.js';
 export * from './stability-prior.js';
 export * from './types.js';

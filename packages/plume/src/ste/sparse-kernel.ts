@@ -9,6 +9,7 @@ import { float64Builder, uint32Builder } from '@nariz/core';
 import type { SteProblem } from './problem.js';
 import { kernelAtSubset, LAG_TAIL_CUT, type ScanOptions } from './scan.js';
 import { cullIndices } from './cull.js';
+import { cellBlocks } from './cell-blocks.js';
 
 export interface SparseKernel {
   readonly cells: number;
@@ -18,29 +19,19 @@ export interface SparseKernel {
 }
 
 /**
- * Cells are taken in spatial blocks of about BLOCK_CELLS: the data that can
- * see a block (cull.ts, exact) are found once and each of its cells is
- * evaluated on them only. Most data see few blocks, so this costs a
+ * Cells are taken in spatial blocks of about SPARSE_BLOCK_CELLS: the data
+ * that can see a block (cull.ts, exact) are found once and each of its cells
+ * is evaluated on them only. Most data see few blocks, so this costs a
  * fraction of evaluating every cell at every datum, with the same result.
  */
-export const BLOCK_CELLS = 16;
+export const SPARSE_BLOCK_CELLS = 16;
 
 export function buildSparseKernel(p: SteProblem, cellsE: Float64Array, cellsN: Float64Array, o: ScanOptions): SparseKernel {
   const nc = cellsE.length;
   const rows: Array<{ col: Uint32Array; val: Float64Array } | undefined> = new Array(nc);
-  for (const block of spatialBlocks(cellsE, cellsN, BLOCK_CELLS)) {
-    let ce = 0;
-    let cn = 0;
-    for (const c of block) {
-      ce += cellsE[c]!;
-      cn += cellsN[c]!;
-    }
-    ce /= block.length;
-    cn /= block.length;
-    let radius = 0;
-    for (const c of block) radius = Math.max(radius, Math.hypot(cellsE[c]! - ce, cellsN[c]! - cn));
-    const subset = cullIndices(p, ce, cn, radius + 1e-6, o);
-    for (const c of block) {
+  for (const block of cellBlocks(cellsE, cellsN, SPARSE_BLOCK_CELLS)) {
+    const subset = cullIndices(p, block.ce, block.cn, block.radiusM, o);
+    for (const c of block.cells) {
       const k = kernelAtSubset(p, cellsE[c]!, cellsN[c]!, o, subset);
       let nz = 0;
       for (let r = 0; r < k.length; r++) if (k[r] !== 0) nz++;
@@ -69,35 +60,6 @@ export function buildSparseKernel(p: SteProblem, cellsE: Float64Array, cellsN: F
   }
   rowStart[nc] = q;
   return { cells: nc, rowStart, col, val };
-}
-
-/** Cell indices grouped by squares of the plane holding about `perBlock` cells each (any cell layout). */
-function spatialBlocks(cellsE: Float64Array, cellsN: Float64Array, perBlock: number): number[][] {
-  const nc = cellsE.length;
-  if (nc === 0) return [];
-  let minE = Infinity;
-  let maxE = -Infinity;
-  let minN = Infinity;
-  let maxN = -Infinity;
-  for (let c = 0; c < nc; c++) {
-    minE = Math.min(minE, cellsE[c]!);
-    maxE = Math.max(maxE, cellsE[c]!);
-    minN = Math.min(minN, cellsN[c]!);
-    maxN = Math.max(maxN, cellsN[c]!);
-  }
-  const area = Math.max((maxE - minE) * (maxN - minN), 1e-9);
-  const side = Math.max(Math.sqrt((area * perBlock) / nc), 1e-6);
-  const nx = Math.max(1, Math.ceil((maxE - minE) / side + 1e-9));
-  const buckets = new Map<number, number[]>();
-  for (let c = 0; c < nc; c++) {
-    const bx = Math.min(nx - 1, Math.floor((cellsE[c]! - minE) / side));
-    const by = Math.floor((cellsN[c]! - minN) / side);
-    const key = by * nx + bx;
-    let b = buckets.get(key);
-    if (b === undefined) buckets.set(key, (b = []));
-    b.push(c);
-  }
-  return [...buckets.values()];
 }
 
 /**
