@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRng } from '@nariz/core';
 import {
-  buildProblem, buildSigmaTable, kernelAtSamples, plumeUnitEnu, serialScan, withSensorLag, dealCells, gatherStats, ScanPool, type SteData, type SparseKernel,
+  buildProblem, buildSigmaTable, kernelAtSamples, plumeUnitEnu, serialScan, withSensorLag, dealCells, gatherSparse, ScanPool, type SteData, type SparseKernel,
 } from '../src/index.js';
 import { assertNoFailures } from '../src/parallel/scan-pool.js';
 
@@ -65,14 +65,29 @@ function assertSameSparse(a: SparseKernel, b: SparseKernel): void {
   assert.deepEqual(a.val, b.val);
 }
 
-test('dealing cells out and gathering their statistics back is the identity', () => {
-  const cells = Float64Array.from({ length: 11 }, (_, i) => i);
+test('dealing cells out and gathering their sparse rows back is the identity', () => {
+  // Cell c's row holds columns c and c + 100 with values c and -c (cell 3 has no entries).
+  const cells = 11;
+  const row = (c: number): number[] => (c === 3 ? [] : [c, c + 100]);
+  const build = (ids: readonly number[]): SparseKernel => {
+    const rowStart = new Uint32Array(ids.length + 1);
+    const col: number[] = [];
+    const val: number[] = [];
+    ids.forEach((c, r) => {
+      rowStart[r] = col.length;
+      for (const k of row(c)) {
+        col.push(k);
+        val.push(k === c ? c : -c);
+      }
+    });
+    rowStart[ids.length] = col.length;
+    return { cells: ids.length, rowStart, col: Uint32Array.from(col), val: Float64Array.from(val) };
+  };
+  const all = Array.from({ length: cells }, (_, c) => c);
   for (const parts of [1, 2, 3, 5, 12]) {
-    const dealt = Array.from({ length: parts }, (_, t) => dealCells(cells, t, parts));
-    assert.equal(dealt.reduce((s, d) => s + d.length, 0), cells.length);
-    // Width 2: each cell's "statistics" are (c, -c).
-    const stats = dealt.map((d) => Float64Array.from([...d].flatMap((c) => [c, -c])));
-    assert.deepEqual(gatherStats(stats, cells.length, 2), Float64Array.from([...cells].flatMap((c) => [c, -c])));
+    const dealt = Array.from({ length: parts }, (_, t) => [...dealCells(Float64Array.from(all), t, parts)]);
+    assert.equal(dealt.reduce((s, d) => s + d.length, 0), cells);
+    assertSameSparse(gatherSparse(dealt.map(build), cells), build(all));
   }
 });
 

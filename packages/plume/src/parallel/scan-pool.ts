@@ -21,7 +21,9 @@ import { NarizError } from '@nariz/core';
 import type { SteProblem } from '../ste/problem.js';
 import type { ScanOptions } from '../ste/scan.js';
 import type { SparseKernel } from '../ste/sparse-kernel.js';
-import { dealCells, gatherSparse, gatherStats, serialScan, type Disc, type ScanExecutor } from '../ste/scan-executor.js';
+import { cullIndices } from '../ste/cull.js';
+import { dealCells, gatherSparse, serialScan, type Disc, type ScanExecutor } from '../ste/scan-executor.js';
+import { CHUNK_CELLS, newChunkJob, scanChunk, scanClaimedChunks, unfinishedChunks } from './chunks.js';
 import { ArrayRegistry, CTRL_DONE, CTRL_READY, CTRL_WORDS, encodeProblem, encodeScan, type ScanReply, type ScanTask, type TypedArray } from './wire.js';
 
 export interface ScanPoolOptions {
@@ -43,10 +45,10 @@ interface Slot {
 interface Pending {
   readonly slot: Slot;
   readonly seq: number;
-  readonly part: number;
 }
 
-type TaskBody = { op: 'disc'; problem: ScanTask['problem']; existing: number[]; scan: ScanTask['scan']; disc: Disc } | { op: 'sparse'; problem: ScanTask['problem']; scan: ScanTask['scan'] };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type SparseBody = Omit<Extract<ScanTask, { op: 'sparse' }>, 'seq' | 'arrays' | 'cellsE' | 'cellsN'>;
 
 export const MAX_DEFAULT_THREADS = 8;
 
@@ -102,15 +104,21 @@ export class ScanPool implements ScanExecutor {
   }
 
   scanDisc(p: SteProblem, existing: readonly Float64Array[], disc: Disc, cellsE: Float64Array, cellsN: Float64Array, o: ScanOptions): Float64Array {
+    const live = this.live();
+    const nc = cellsE.length;
+    if (live.length === 0 || nc <= CHUNK_CELLS) return serialScan.scanDisc(p, existing, disc, cellsE, cellsN, o);
     const width = p.nSpecies * (3 + existing.length);
-    const parts = this.share<Float64Array>(
-      cellsE,
-      cellsN,
-      (ref) => ({ op: 'disc', problem: encodeProblem(p, ref), existing: existing.map(ref), scan: encodeScan(o, ref), disc: { ce: disc.ce, cn: disc.cn, radiusM: disc.radiusM } }),
-      (e, n) => serialScan.scanDisc(p, existing, disc, e, n, o),
-      (r) => ('stats' in r ? r.stats : undefined),
+    const job = newChunkJob(nc, width);
+    const d = { ce: disc.ce, cn: disc.cn, radiusM: disc.radiusM };
+    const pending = live.map((slot) =>
+      this.post(slot, (ref) => ({ op: 'disc', problem: encodeProblem(p, ref), existing: existing.map(ref), scan: encodeScan(o, ref), disc: d, cellsE, cellsN, job })),
     );
-    return parts.length === 1 ? parts[0]! : gatherStats(parts, cellsE.length, width);
+    const subset = cullIndices(p, disc.ce, disc.cn, disc.radiusM, o);
+    scanClaimedChunks(p, existing, subset, cellsE, cellsN, o, job);
+    for (const q of pending) this.collect(q, (r) => ('chunksDone' in r ? true : undefined));
+    // A worker that failed may have claimed chunks it never wrote.
+    for (const c of unfinishedChunks(job, nc)) scanChunk(p, existing, subset, cellsE, cellsN, o, job, c);
+    return job.out;
   }
 
   sparseKernel(p: SteProblem, cellsE: Float64Array, cellsN: Float64Array, o: ScanOptions): SparseKernel {
@@ -146,21 +154,16 @@ export class ScanPool implements ScanExecutor {
   private share<T>(
     cellsE: Float64Array,
     cellsN: Float64Array,
-    body: (ref: (a: TypedArray) => number) => TaskBody,
+    body: (ref: (a: TypedArray) => number) => SparseBody,
     local: (e: Float64Array, n: Float64Array) => T,
     read: (r: ScanReply) => T | undefined,
   ): T[] {
     const live = this.live();
     if (live.length === 0 || cellsE.length < 2) return [local(cellsE, cellsN)];
     const T = live.length + 1;
-    const pending: Pending[] = live.map((slot, w) => {
+    const pending = live.map((slot, w) => {
       const part = w + 1;
-      const arrays: Array<readonly [number, TypedArray]> = [];
-      const b = body((a) => this.registry.ref(a, slot.sent, arrays));
-      const seq = ++this.seq;
-      const task: ScanTask = { ...b, seq, arrays, cellsE: dealCells(cellsE, part, T), cellsN: dealCells(cellsN, part, T) };
-      slot.worker.postMessage(task);
-      return { slot, seq, part };
+      return { ...this.post(slot, (ref) => ({ ...body(ref), cellsE: dealCells(cellsE, part, T), cellsN: dealCells(cellsN, part, T) })), part };
     });
     const out: T[] = new Array<T>(T);
     out[0] = local(dealCells(cellsE, 0, T), dealCells(cellsN, 0, T));
@@ -169,6 +172,16 @@ export class ScanPool implements ScanExecutor {
       out[q.part] = got ?? local(dealCells(cellsE, q.part, T), dealCells(cellsN, q.part, T));
     }
     return out;
+  }
+
+  /** Sends a task (with the arrays this worker has not had yet) and returns what to wait for. */
+  private post(slot: Slot, body: (ref: (a: TypedArray) => number) => DistributiveOmit<ScanTask, 'seq' | 'arrays'>): Pending {
+    const arrays: Array<readonly [number, TypedArray]> = [];
+    const b = body((a) => this.registry.ref(a, slot.sent, arrays));
+    const seq = ++this.seq;
+    const task = { ...b, seq, arrays } as ScanTask;
+    slot.worker.postMessage(task);
+    return { slot, seq };
   }
 
   /** Waits for a worker's share; undefined (and the worker retired) when it failed or timed out. */

@@ -6,6 +6,8 @@
  */
 import { parentPort, workerData, MessagePort } from 'node:worker_threads';
 import { serialScan } from '../ste/scan-executor.js';
+import { cullIndices } from '../ste/cull.js';
+import { scanClaimedChunks } from './chunks.js';
 import { CTRL_DONE, CTRL_READY, decodeProblem, decodeScan, type ScanReply, type ScanTask, type TypedArray } from './wire.js';
 
 function start(): void {
@@ -28,9 +30,9 @@ function start(): void {
           if (!(a instanceof Float64Array)) throw new TypeError(`scan-worker: kernel ${id} unknown`);
           return a;
         });
-        const stats = serialScan.scanDisc(p, existing, msg.disc, msg.cellsE, msg.cellsN, o);
-        reply = { seq: msg.seq, stats };
-        transfer = [stats.buffer as ArrayBuffer];
+        const subset = cullIndices(p, msg.disc.ce, msg.disc.cn, msg.disc.radiusM, o);
+        scanClaimedChunks(p, existing, subset, msg.cellsE, msg.cellsN, o, msg.job);
+        reply = { seq: msg.seq, chunksDone: true };
       } else {
         const sparse = serialScan.sparseKernel(p, msg.cellsE, msg.cellsN, o);
         reply = { seq: msg.seq, sparse };

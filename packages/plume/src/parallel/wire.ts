@@ -11,6 +11,7 @@ import type { SteProblem } from '../ste/problem.js';
 import type { ScanOptions } from '../ste/scan.js';
 import type { SigmaTable } from '../ste/kernel-table.js';
 import type { SparseKernel } from '../ste/sparse-kernel.js';
+import type { ChunkJob } from './chunks.js';
 
 type ArrayKind = 'f64' | 'u32' | 'i32' | 'u8';
 type FieldKind = 'num' | ArrayKind;
@@ -45,8 +46,10 @@ export type ScanTask =
       readonly existing: readonly number[];
       readonly scan: WireScanOptions;
       readonly disc: { readonly ce: number; readonly cn: number; readonly radiusM: number };
+      /** Every cell of the grid; chunks are claimed through `job` (chunks.ts). */
       readonly cellsE: Float64Array;
       readonly cellsN: Float64Array;
+      readonly job: ChunkJob;
     }
   | {
       readonly op: 'sparse';
@@ -60,7 +63,7 @@ export type ScanTask =
 
 /** A worker's answer to task `seq`: statistics, a sparse kernel, or the error it met. */
 export type ScanReply =
-  | { readonly seq: number; readonly stats: Float64Array }
+  | { readonly seq: number; readonly chunksDone: true }
   | { readonly seq: number; readonly sparse: SparseKernel }
   | { readonly seq: number; readonly error: string };
 

@@ -44,18 +44,6 @@ export function dealCells(cells: Float64Array, part: number, parts: number): Flo
   return out;
 }
 
-/** Scan statistics of dealt parts put back in cell order (`width` numbers per cell). */
-export function gatherStats(parts: readonly Float64Array[], cells: number, width: number): Float64Array {
-  const out = new Float64Array(cells * width);
-  const T = parts.length;
-  for (let c = 0; c < cells; c++) {
-    const src = parts[c % T]!;
-    const at = Math.floor(c / T) * width;
-    out.set(src.subarray(at, at + width), c * width);
-  }
-  return out;
-}
-
 /** Sparse kernels of dealt parts put back in cell order. */
 export function gatherSparse(parts: readonly SparseKernel[], cells: number): SparseKernel {
   const T = parts.length;
