@@ -6,4 +6,4 @@ export * from './numeric/normal.js';
 export * from './detect/index.js';
 export * from './classify/index.js';
 export * from './locate/index.js';
-export { ScanPool, type ScanPoolOptions } from './parallel/scan-pool.js';
+export { ScanPool, sharedScanPool, type ScanPoolOptions } from './parallel/scan-pool.js';

@@ -114,6 +114,11 @@ test('a pool of 2 and of 3 threads gives the calling thread\'s statistics bit fo
         const g = grid(101, 300, 7);
         const coarse = { ...o, inflateM: 10 };
         assertSameSparse(pool.sparseKernel(p, g.cellsE, g.cellsN, coarse), serialScan.sparseKernel(p, g.cellsE, g.cellsN, coarse));
+        // After a release the workers hold nothing; the next scan sends what it needs again.
+        pool.release();
+        const disc = { ce: 0, cn: 10, radiusM: 40 };
+        const local = grid(60, 25, 11);
+        assert.deepEqual(pool.scanDisc(p, existing, disc, local.cellsE, local.cellsN, o), serialScan.scanDisc(p, existing, disc, local.cellsE, local.cellsN, o));
       }
       assertNoFailures(pool);
     } finally {

@@ -11,7 +11,7 @@ import { classifySource, DEMO_SIGNATURE_LIBRARY, type RateEstimate, type Signatu
 import { buildProblem } from '../ste/problem.js';
 import { estimateSources } from '../ste/estimate.js';
 import { serialScan, type ScanExecutor } from '../ste/scan-executor.js';
-import { ScanPool } from '../parallel/scan-pool.js';
+import { sharedScanPool } from '../parallel/scan-pool.js';
 import { stabilityPriorFromSigmaTheta } from '../ste/stability-prior.js';
 import { SIGMA_SET_INDEX, type SigmaSet } from '../sigma.js';
 
@@ -30,11 +30,12 @@ export interface LocateOptions {
   readonly sensorLagS?: number;
   /**
    * Threads for the plume scans, this one included (default: the machine's
-   * available parallelism, at most 8; 1 = this thread only). Ignored when
+   * available parallelism, at most 8; 1 = this thread only). The workers
+   * are kept for the life of the process (sharedScanPool). Ignored when
    * `executor` is given. The result does not depend on it.
    */
   readonly threads?: number;
-  /** Run the scans on this executor (e.g. a long-lived ScanPool) instead of a pool made for this call. */
+  /** Run the scans on this executor (e.g. a ScanPool of your own) instead of the process's shared pool. */
   readonly executor?: ScanExecutor;
   readonly onProgress?: (fraction: number, message: string) => void;
 }
@@ -110,13 +111,13 @@ function stabilityChoice(sortie: Sortie, opt: StabilityClass | undefined): { cla
 
 export function locateSortie(sortie: Sortie, opts: LocateOptions = {}): LocateResult {
   if (sortie.count < 10) throw new NarizError('NARIZ_CSV_EMPTY', `a sortie needs at least 10 samples to locate sources, this one has ${sortie.count}`);
-  // Workers start now and boot while detection runs; scans given out before
-  // they are ready run here.
-  const pool = opts.executor === undefined && opts.threads !== 1 ? new ScanPool(opts.threads === undefined ? {} : { threads: opts.threads }) : undefined;
+  // The process's shared pool (workers boot on first use, while detection
+  // runs; scans given out before they are ready run here).
+  const executor = opts.executor ?? (opts.threads === 1 ? serialScan : sharedScanPool(opts.threads));
   try {
-    return locateWith(sortie, opts, opts.executor ?? pool ?? serialScan);
+    return locateWith(sortie, opts, executor);
   } finally {
-    void pool?.close();
+    executor.release?.();
   }
 }
 

@@ -8,7 +8,7 @@ import { parentPort, workerData, MessagePort } from 'node:worker_threads';
 import { serialScan } from '../ste/scan-executor.js';
 import { cullIndices } from '../ste/cull.js';
 import { scanClaimedChunks } from './chunks.js';
-import { CTRL_DONE, CTRL_READY, decodeProblem, decodeScan, type ScanReply, type ScanTask, type TypedArray } from './wire.js';
+import { CTRL_DONE, CTRL_READY, RELEASE, decodeProblem, decodeScan, type ScanReply, type ScanTask, type TypedArray } from './wire.js';
 
 function start(): void {
   const data: unknown = workerData;
@@ -17,7 +17,12 @@ function start(): void {
   if (!(ctrl instanceof Int32Array) || !(port instanceof MessagePort)) throw new Error('scan-worker: workerData needs ctrl (Int32Array) and port (MessagePort)');
   const arrays = new Map<number, TypedArray>();
   const control = parentPort;
-  control.on('message', (msg: ScanTask) => {
+  control.on('message', (msg: ScanTask | typeof RELEASE) => {
+    // The pool's user is done with every array it sent (no reply: messages are handled in order).
+    if (msg === RELEASE) {
+      arrays.clear();
+      return;
+    }
     let reply: ScanReply;
     let transfer: ArrayBuffer[] = [];
     try {

@@ -72,6 +72,9 @@ export const CTRL_READY = 0;
 export const CTRL_DONE = 1;
 export const CTRL_WORDS = 2;
 
+/** Message telling a worker to drop every array it holds (ScanPool.release). */
+export const RELEASE = 'release';
+
 /** Numbers arrays by identity; `ref` returns an array's number and queues it for sending when the peer has not had it. */
 export class ArrayRegistry {
   private readonly ids = new WeakMap<TypedArray, number>();

@@ -27,7 +27,7 @@
 import { createRng } from '@nariz/core';
 import type { SteProblem } from './problem.js';
 import { temperProblem, reweightProblem, calibrateRelativeError, withSensorLag } from './problem.js';
-import { kernelAtSamples, type ScanOptions } from './scan.js';
+import { applySensorLag, kernelAtSamples, type ScanOptions } from './scan.js';
 import { lagSparseKernel } from './sparse-kernel.js';
 import { buildLinearBase } from './linear-base.js';
 import { shiftedPosterior, type GridContext, type GridPosterior } from './grid-posterior.js';
@@ -60,9 +60,16 @@ export const DEFAULT_SENSOR_LAG_CANDIDATES_S: readonly number[] = [0, 0.5, 1, 1.
 export function chooseSensorLag(problem: SteProblem, posts: ReadonlyArray<{ meanE: number; meanN: number }>, scan: ScanOptions, candidates: readonly number[]): number {
   let best = problem.lagS;
   let bestSs = Infinity;
+  // The plumes once, without lag; each candidate then only filters them.
+  const raw = withSensorLag(problem, 0);
+  const unlagged = posts.map((q) => kernelAtSamples(raw, q.meanE, q.meanN, scan));
   for (const lag of candidates) {
     const p = withSensorLag(problem, lag);
-    const kernels = posts.map((q) => kernelAtSamples(p, q.meanE, q.meanN, scan));
+    const kernels = unlagged.map((k) => {
+      const out = Float64Array.from(k);
+      if (p.lagS > 0) applySensorLag(out, p.lagDecay);
+      return out;
+    });
     const { pred, offset } = residualDiagnostics(p, kernels);
     const n = p.nSamples;
     let ss = 0;

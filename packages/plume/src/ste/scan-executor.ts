@@ -28,6 +28,8 @@ export interface Disc {
 export interface ScanExecutor {
   scanDisc(p: SteProblem, existing: readonly Float64Array[], disc: Disc, cellsE: Float64Array, cellsN: Float64Array, o: ScanOptions): Float64Array;
   sparseKernel(p: SteProblem, cellsE: Float64Array, cellsN: Float64Array, o: ScanOptions): SparseKernel;
+  /** The caller is done with every array it has passed (a pool drops its workers' copies). */
+  release?(): void;
 }
 
 export const serialScan: ScanExecutor = {

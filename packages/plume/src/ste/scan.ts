@@ -168,11 +168,13 @@ export function kernelAtSamples(p: SteProblem, e: number, n: number, o: ScanOpti
 /**
  * The unit-rate kernel of one source at the data of `subset`, in its order
  * (out[r] is datum subset.index[r]), through the sensor lag with the
- * subset's decays and the same tail cut as the scan.
+ * subset's decays and the same tail cut as the scan. Written into `into`
+ * when given (its length must be the subset's).
  */
-export function kernelAtSubset(p: SteProblem, e: number, n: number, o: ScanOptions, subset: DataSubset): Float64Array {
+export function kernelAtSubset(p: SteProblem, e: number, n: number, o: ScanOptions, subset: DataSubset, into?: Float64Array): Float64Array {
   const { index, lagDecay } = subset;
-  const out = new Float64Array(index.length);
+  if (into !== undefined && into.length !== index.length) throw new RangeError(`kernelAtSubset: output of length ${into.length} for ${index.length} data`);
+  const out = into ?? new Float64Array(index.length);
   const pt = plumeTable(o.table, p.meanderRad, o.inflateM ?? 0);
   const halfCut2 = 0.5 * (o.cutSigmas ?? 4.5) ** 2;
   for (let r = 0; r < index.length; r++) out[r] = sampleKernel(p, index[r]!, e, n, pt, o.sourceHeightM, halfCut2);

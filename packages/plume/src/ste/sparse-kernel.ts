@@ -28,38 +28,41 @@ export const SPARSE_BLOCK_CELLS = 16;
 
 export function buildSparseKernel(p: SteProblem, cellsE: Float64Array, cellsN: Float64Array, o: ScanOptions): SparseKernel {
   const nc = cellsE.length;
-  const rows: Array<{ col: Uint32Array; val: Float64Array } | undefined> = new Array(nc);
+  // Rows are written block by block into one pair of builders, then put in cell order.
+  const at = new Uint32Array(nc);
+  const len = new Uint32Array(nc);
+  const col = uint32Builder(Math.max(1024, nc * 64));
+  const val = float64Builder(Math.max(1024, nc * 64));
+  let scratch = new Float64Array(0);
   for (const block of cellBlocks(cellsE, cellsN, SPARSE_BLOCK_CELLS)) {
     const subset = cullIndices(p, block.ce, block.cn, block.radiusM, o);
+    if (scratch.length < subset.index.length) scratch = new Float64Array(subset.index.length);
+    const k = scratch.subarray(0, subset.index.length);
     for (const c of block.cells) {
-      const k = kernelAtSubset(p, cellsE[c]!, cellsN[c]!, o, subset);
-      let nz = 0;
-      for (let r = 0; r < k.length; r++) if (k[r] !== 0) nz++;
-      const col = new Uint32Array(nz);
-      const val = new Float64Array(nz);
-      for (let r = 0, q = 0; r < k.length; r++) {
+      kernelAtSubset(p, cellsE[c]!, cellsN[c]!, o, subset, k);
+      at[c] = col.length;
+      for (let r = 0; r < k.length; r++) {
         if (k[r] === 0) continue;
-        col[q] = subset.index[r]!;
-        val[q++] = k[r]!;
+        col.push(subset.index[r]!);
+        val.push(k[r]!);
       }
-      rows[c] = { col, val };
+      len[c] = col.length - at[c]!;
     }
   }
-  let nnz = 0;
-  for (const row of rows) nnz += row!.col.length;
+  const colAll = col.finish();
+  const valAll = val.finish();
   const rowStart = new Uint32Array(nc + 1);
-  const col = new Uint32Array(nnz);
-  const val = new Float64Array(nnz);
+  const colOut = new Uint32Array(colAll.length);
+  const valOut = new Float64Array(valAll.length);
   let q = 0;
   for (let c = 0; c < nc; c++) {
-    const row = rows[c]!;
     rowStart[c] = q;
-    col.set(row.col, q);
-    val.set(row.val, q);
-    q += row.col.length;
+    colOut.set(colAll.subarray(at[c]!, at[c]! + len[c]!), q);
+    valOut.set(valAll.subarray(at[c]!, at[c]! + len[c]!), q);
+    q += len[c]!;
   }
   rowStart[nc] = q;
-  return { cells: nc, rowStart, col, val };
+  return { cells: nc, rowStart, col: colOut, val: valOut };
 }
 
 /**
