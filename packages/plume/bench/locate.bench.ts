@@ -25,6 +25,7 @@
  * cannot depend on @nariz/sim (sim depends on plume), nor does it depend on
  * @nariz/formats; `npm run bench` builds everything first.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,6 +163,9 @@ const MATRIX: readonly Case[] = (
   quick: q,
 }));
 
+/** Issue #2's speed target for locating a 10,000-sample sortie, s. */
+const SPEED_TARGET_S = 1;
+
 /** The speed run: a typical sortie with its stability column, as `nariz locate` sees it. */
 const SPEED_CASE = { seed: 2001, speedMps: 4, stability: 'C' as StabilityClass, labs: 2, decoys: 1 };
 
@@ -249,6 +253,8 @@ interface Speed {
   readonly readS: ReturnType<typeof timingStats>;
   readonly locateS: ReturnType<typeof timingStats>;
   readonly totalS: ReturnType<typeof timingStats>;
+  /** `nariz locate FILE --json` as a fresh process (cold JIT, new workers): wall time, s; undefined when the CLI is not built. */
+  readonly cliWallS: ReturnType<typeof timingStats> | undefined;
   readonly sink: number;
 }
 
@@ -293,6 +299,21 @@ async function runSpeed(sim: SimModule, formats: FormatsModule): Promise<Speed> 
       loc.push(t.locate);
       log(`speed: rep ${r + 1}/${SPEED_REPS} read ${t.read.toFixed(3)} s, locate ${t.locate.toFixed(2)} s`);
     }
+    // The same file through the CLI, one fresh process per run.
+    const cli = fileURLToPath(new URL('../../../cli/dist/src/main.js', import.meta.url));
+    let cliWallS: ReturnType<typeof timingStats> | undefined;
+    if (existsSync(cli)) {
+      const wall: number[] = [];
+      for (let r = 0; r < SPEED_REPS; r++) {
+        const t0 = nowS();
+        const run = spawnSync(process.execPath, [cli, 'locate', path, '--json'], { encoding: 'utf8' });
+        wall.push(nowS() - t0);
+        if (run.status !== 0) throw new Error(`nariz locate failed: ${run.stderr}`);
+        sink += run.stdout.length;
+        log(`speed: cli rep ${r + 1}/${SPEED_REPS} ${wall[r]!.toFixed(2)} s wall`);
+      }
+      cliWallS = timingStats(wall);
+    }
     return {
       samples: sortie.count,
       extentM: { east: maxE - minE, north: maxN - minN },
@@ -301,6 +322,7 @@ async function runSpeed(sim: SimModule, formats: FormatsModule): Promise<Speed> 
       readS: timingStats(read),
       locateS: timingStats(loc),
       totalS: timingStats(read.map((x, i) => x + loc[i]!)),
+      cliWallS,
       sink,
     };
   } finally {
@@ -376,7 +398,10 @@ if (sp !== undefined) {
   console.log(line('readSortieCsvFile', sp.readS, 3));
   console.log(line('locateSortie', sp.locateS, 2));
   console.log(line('end to end (read+locate)', sp.totalS, 2));
+  if (sp.cliWallS !== undefined) console.log(line('nariz locate (new process)', sp.cliWallS, 2));
   console.log(`  (sink ${sp.sink.toFixed(3)})`);
+  const pass = sp.locateS.median <= SPEED_TARGET_S;
+  console.log(`  ${pass ? 'PASS' : 'FAIL'}  locateSortie median ${sp.locateS.median.toFixed(2)} s (warm process, ${sp.reps} runs)  target <= ${SPEED_TARGET_S} s`);
 }
 const elapsedS = nowS() - tStart;
 console.log(`\nbench wall time ${elapsedS.toFixed(0)} s`);
