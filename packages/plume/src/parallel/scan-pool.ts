@@ -1,9 +1,11 @@
 /**
- * Worker threads for the scan kernel: a ScanExecutor that deals each grid's
- * cells out to the calling thread and its workers (every T-th cell each),
- * runs its own share, waits for the others and puts the statistics back in
- * cell order. Each cell's numbers come from the same serial code whichever
- * thread runs it, so results are identical to `serialScan`.
+ * Worker threads for the scan kernel: a ScanExecutor that shares each local
+ * grid between the calling thread and its workers (chunks of cells claimed
+ * from a shared counter, statistics written to shared memory: chunks.ts),
+ * and deals the coarse grid's cells out (every T-th cell each) for the
+ * sparse kernel, whose rows it then puts back in cell order. Each cell's
+ * numbers come from the same serial code whichever thread runs it, so
+ * results are identical to `serialScan`.
  *
  * The estimator is synchronous, so the calling thread waits on a shared
  * control word (Atomics.wait) and takes the worker's reply from a
@@ -64,7 +66,7 @@ export class ScanPool implements ScanExecutor {
   private isClosed = false;
 
   constructor(o: ScanPoolOptions = {}) {
-    const threads = o.threads ?? Math.min(MAX_DEFAULT_THREADS, availableParallelism());
+    const threads = o.threads ?? defaultThreads();
     if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be an integer >= 1, got ${threads}`);
     this.threads = threads;
     this.timeoutMs = o.timeoutMs ?? 60_000;
@@ -110,25 +112,28 @@ export class ScanPool implements ScanExecutor {
     if (live.length === 0 || nc <= CHUNK_CELLS) return serialScan.scanDisc(p, existing, disc, cellsE, cellsN, o);
     const width = p.nSpecies * (3 + existing.length);
     const job = newChunkJob(nc, width);
-    const d = { ce: disc.ce, cn: disc.cn, radiusM: disc.radiusM };
-    const pending = live.map((slot) =>
-      this.post(slot, (ref) => ({ op: 'disc', problem: encodeProblem(p, ref), existing: existing.map(ref), scan: encodeScan(o, ref), disc: d, cellsE, cellsN, job })),
-    );
+    // Culled once, here; the workers get the subset with the task.
     const subset = cullIndices(p, disc.ce, disc.cn, disc.radiusM, o);
+    const pending = live.map((slot) =>
+      this.post(slot, (ref) => ({
+        op: 'disc', problem: encodeProblem(p, ref), existing: existing.map(ref), scan: encodeScan(o, ref),
+        index: subset.index, lagDecay: subset.lagDecay, cellsE, cellsN, job,
+      })),
+    );
     scanClaimedChunks(p, existing, subset, cellsE, cellsN, o, job);
     for (const q of pending) this.collect(q, (r) => ('chunksDone' in r ? true : undefined));
-    // A worker that failed may have claimed chunks it never wrote.
+    // A worker that failed may have claimed chunks it never wrote. (One that
+    // timed out and writes later writes the same numbers.)
     for (const c of unfinishedChunks(job, nc)) scanChunk(p, existing, subset, cellsE, cellsN, o, job, c);
     return job.out;
   }
 
   sparseKernel(p: SteProblem, cellsE: Float64Array, cellsN: Float64Array, o: ScanOptions): SparseKernel {
-    const parts = this.share<SparseKernel>(
+    const parts = this.shareSparse(
       cellsE,
       cellsN,
       (ref) => ({ op: 'sparse', problem: encodeProblem(p, ref), scan: encodeScan(o, ref) }),
       (e, n) => serialScan.sparseKernel(p, e, n, o),
-      (r) => ('sparse' in r ? r.sparse : undefined),
     );
     return parts.length === 1 ? parts[0]! : gatherSparse(parts, cellsE.length);
   }
@@ -171,13 +176,13 @@ export class ScanPool implements ScanExecutor {
     void slot.worker.terminate();
   }
 
-  private share<T>(
+  /** The sparse kernel's rows dealt out, every T-th cell to each thread. */
+  private shareSparse(
     cellsE: Float64Array,
     cellsN: Float64Array,
     body: (ref: (a: TypedArray) => number) => SparseBody,
-    local: (e: Float64Array, n: Float64Array) => T,
-    read: (r: ScanReply) => T | undefined,
-  ): T[] {
+    local: (e: Float64Array, n: Float64Array) => SparseKernel,
+  ): SparseKernel[] {
     const live = this.live();
     if (live.length === 0 || cellsE.length < 2) return [local(cellsE, cellsN)];
     const T = live.length + 1;
@@ -185,10 +190,10 @@ export class ScanPool implements ScanExecutor {
       const part = w + 1;
       return { ...this.post(slot, (ref) => ({ ...body(ref), cellsE: dealCells(cellsE, part, T), cellsN: dealCells(cellsN, part, T) })), part };
     });
-    const out: T[] = new Array<T>(T);
+    const out: SparseKernel[] = new Array<SparseKernel>(T);
     out[0] = local(dealCells(cellsE, 0, T), dealCells(cellsN, 0, T));
     for (const q of pending) {
-      const got = this.collect(q, read);
+      const got = this.collect(q, (r) => ('sparse' in r ? r.sparse : undefined));
       out[q.part] = got ?? local(dealCells(cellsE, q.part, T), dealCells(cellsN, q.part, T));
     }
     return out;
@@ -235,13 +240,17 @@ export class ScanPool implements ScanExecutor {
 
 const shared = new Map<number, ScanPool>();
 
+function defaultThreads(): number {
+  return Math.min(MAX_DEFAULT_THREADS, availableParallelism());
+}
+
 /**
  * A pool kept for the life of the process (its workers do not keep the
  * process alive), one per thread count. A worker's first tasks run cold,
  * before the JIT has compiled the kernels: a pool made for each call was
  * measured 10 % slower than a kept one on the speed case.
  */
-export function sharedScanPool(threads = Math.min(MAX_DEFAULT_THREADS, availableParallelism())): ScanPool {
+export function sharedScanPool(threads = defaultThreads()): ScanPool {
   let pool = shared.get(threads);
   if (pool === undefined || pool.closed) {
     pool = new ScanPool({ threads });

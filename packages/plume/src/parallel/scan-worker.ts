@@ -6,7 +6,6 @@
  */
 import { parentPort, workerData, MessagePort } from 'node:worker_threads';
 import { serialScan } from '../ste/scan-executor.js';
-import { cullIndices } from '../ste/cull.js';
 import { scanClaimedChunks } from './chunks.js';
 import { CTRL_DONE, CTRL_READY, RELEASE, decodeProblem, decodeScan, type ScanReply, type ScanTask, type TypedArray } from './wire.js';
 
@@ -35,8 +34,7 @@ function start(): void {
           if (!(a instanceof Float64Array)) throw new TypeError(`scan-worker: kernel ${id} unknown`);
           return a;
         });
-        const subset = cullIndices(p, msg.disc.ce, msg.disc.cn, msg.disc.radiusM, o);
-        scanClaimedChunks(p, existing, subset, msg.cellsE, msg.cellsN, o, msg.job);
+        scanClaimedChunks(p, existing, { index: msg.index, lagDecay: msg.lagDecay }, msg.cellsE, msg.cellsN, o, msg.job);
         reply = { seq: msg.seq, chunksDone: true };
       } else {
         const sparse = serialScan.sparseKernel(p, msg.cellsE, msg.cellsN, o);

@@ -45,7 +45,9 @@ export type ScanTask =
       readonly problem: Encoded;
       readonly existing: readonly number[];
       readonly scan: WireScanOptions;
-      readonly disc: { readonly ce: number; readonly cn: number; readonly radiusM: number };
+      /** The data culled for the grid (DataSubset), sent with each task. */
+      readonly index: Uint32Array;
+      readonly lagDecay: Float64Array;
       /** Every cell of the grid; chunks are claimed through `job` (chunks.ts). */
       readonly cellsE: Float64Array;
       readonly cellsN: Float64Array;

@@ -157,7 +157,7 @@ function trySplit(m: ClassModel, g: SearchGrid, cfg: Configuration, e0: number, 
   const a = posts[j]!;
   const b = posts[last]!;
   if (Math.hypot(a.meanE - b.meanE, a.meanN - b.meanN) < m.minSeparationM) return undefined;
-  const gain = b.logZ - m.logArea + m.logPriorOdds;
+  const gain = gainOf(m, b);
   return gain > 0 ? { kernels, posts, gain } : undefined;
 }
 
@@ -189,14 +189,14 @@ function greedyStep(m: ClassModel, g: SearchGrid, cfg: Configuration, quick: boo
   // let the pair re-centre alternately.
   if (!quick && collided !== undefined && (best === undefined || logGain[collided]! > 2 * (best.logZ - m.logArea))) {
     const split = trySplit(m, g, cfg, g.cellsE[collided]!, g.cellsN[collided]!);
-    if (split !== undefined && (best === undefined || split.gain > best.logZ - m.logArea + m.logPriorOdds)) {
+    if (split !== undefined && (best === undefined || split.gain > gainOf(m, best))) {
       cfg.logEvidence += split.gain;
       cfg.kernels.splice(0, cfg.kernels.length, ...split.kernels);
       cfg.posts.splice(0, cfg.posts.length, ...split.posts);
       return true;
     }
   }
-  const gain = best === undefined ? -Infinity : best.logZ - m.logArea + m.logPriorOdds;
+  const gain = best === undefined ? -Infinity : gainOf(m, best);
   if (best === undefined || !(gain > 0)) return false;
   cfg.logEvidence += gain;
   cfg.kernels.push(kernelAtSamples(m.p, best.meanE, best.meanN, m.scan));
@@ -220,10 +220,20 @@ function sweep(m: ClassModel, cfg: Configuration): void {
     cfg.kernels[j] = kernelAtSamples(m.p, post.meanE, post.meanN, m.scan);
   }
   mergeClose(m, cfg);
-  cfg.logEvidence = cfg.posts.reduce((acc, q) => acc + q.logZ - m.logArea + m.logPriorOdds, 0);
+  cfg.logEvidence = sumOfGains(m, cfg.posts);
 }
 
-/** Drops each source that landed within the minimum separation of an earlier one (the earlier, stronger-evidence one stays). */
+/** A source's evidence gain: its location posterior's log evidence against a uniform prior over the domain, times the prior odds of a source. */
+function gainOf(m: ClassModel, q: GridPosterior): number {
+  return q.logZ - m.logArea + m.logPriorOdds;
+}
+
+/** A configuration's evidence as the sum of its sources' conditional gains. */
+function sumOfGains(m: ClassModel, posts: readonly GridPosterior[]): number {
+  return posts.reduce((acc, q) => acc + gainOf(m, q), 0);
+}
+
+/** Drops each source that landed within the minimum separation of an earlier one (the one accepted first stays). */
 function mergeClose(m: ClassModel, cfg: Configuration): void {
   for (let j = cfg.posts.length - 1; j > 0; j--) {
     const pj = cfg.posts[j]!;
@@ -269,6 +279,6 @@ export function transfer(m: ClassModel, from: Configuration, minReachM: number):
     cfg.kernels[j] = kernelAtSamples(m.p, post.meanE, post.meanN, m.scan);
   }
   mergeClose(m, cfg);
-  cfg.logEvidence = cfg.posts.reduce((acc, q) => acc + q.logZ - m.logArea + m.logPriorOdds, 0);
+  cfg.logEvidence = sumOfGains(m, cfg.posts);
   return cfg;
 }
