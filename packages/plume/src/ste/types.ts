@@ -31,8 +31,9 @@ export interface SteOptions {
   readonly gamma?: number;
   /**
    * Upper bound on the residual autocorrelation time, samples: a plume
-   * crossing carries at least one independent datum, so the median crossing
-   * length (from detection) bounds it. Default unbounded.
+   * crossing carries at least a few independent data, so the median
+   * crossing length (from detection) over that number bounds it
+   * (locateSortie: CROSSING_INDEPENDENT_DATA). Default unbounded.
    */
   readonly maxAutocorrelationTime?: number;
   readonly seed?: number;
