@@ -11,6 +11,7 @@ import type { ScanOptions } from './scan.js';
 import { serialScan, type ScanExecutor } from './scan-executor.js';
 import { projectCell, logRateEvidence, type LinearBase } from './linear-base.js';
 import { logSumExp } from '../numeric/normal.js';
+import type { Domain } from './types.js';
 
 export interface GridPosterior {
   readonly cellsE: Float64Array;
@@ -39,6 +40,8 @@ export interface GridContext {
   readonly rateMaxKgS: Float64Array;
   /** Where the scans run (default: this thread). */
   readonly executor?: ScanExecutor;
+  /** The location prior's support: a grid walking along a ridge stops at its edge. */
+  readonly domain?: Domain;
 }
 
 /** Score cells: log evidence gain per cell plus projected A, B. */
@@ -124,6 +127,10 @@ export function principalAxes(cov: readonly [number, number, number]): { axisE: 
   return { axisE: Math.cos(ang), axisN: Math.sin(ang), sdMajor: Math.sqrt(l1), sdMinor: Math.sqrt(l2) };
 }
 
+function inDomain(d: Domain, e: number, n: number): boolean {
+  return e >= d.minE && e <= d.maxE && n >= d.minN && n <= d.maxN;
+}
+
 function onBoundary(index: number, nMajor: number, nMinor: number): boolean {
   const a = Math.floor(index / nMinor);
   const b = index % nMinor;
@@ -148,9 +155,13 @@ export const FITTED_GRID = 15;
 export function refineLocation(ctx: GridContext, ce: number, cn: number, half0: number, rounds = 3): GridPosterior {
   let post = evaluateGrid(ctx, ce, cn, 1, 0, half0, half0, FIRST_GRID, FIRST_GRID);
   // Walk the first grid along a ridge until its maximum is interior (a coarse
-  // maximum can sit tens of metres along-wind from the true mode).
+  // maximum can sit tens of metres along-wind from the true mode), but not
+  // out of the domain: the prior gives no source there.
   for (let shift = 0; shift < 8 && onBoundary(post.mapIndex, FIRST_GRID, FIRST_GRID); shift++) {
-    post = evaluateGrid(ctx, post.cellsE[post.mapIndex]!, post.cellsN[post.mapIndex]!, 1, 0, half0, half0, FIRST_GRID, FIRST_GRID);
+    const e = post.cellsE[post.mapIndex]!;
+    const n = post.cellsN[post.mapIndex]!;
+    if (ctx.domain !== undefined && !inDomain(ctx.domain, e, n)) break;
+    post = evaluateGrid(ctx, e, n, 1, 0, half0, half0, FIRST_GRID, FIRST_GRID);
   }
   for (let r = 1; r < rounds; r++) {
     const ax = principalAxes(post.cov);

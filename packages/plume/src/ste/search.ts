@@ -77,6 +77,8 @@ export interface ClassModel {
   readonly logPriorOdds: number;
   readonly minSeparationM: number;
   readonly executor: ScanExecutor;
+  /** The search domain (the location prior's support). */
+  readonly domain: Domain;
 }
 
 /** The coarse search grid and its sparse kernel (independent of the weights, so shared by the pilot and the tempered search). */
@@ -107,6 +109,7 @@ export function classModel(p: SteProblem, k: number, o: SteOptions, domain: Doma
     logPriorOdds: Math.log(priorP / (1 - priorP)),
     minSeparationM: o.minSeparationM ?? 30,
     executor: o.executor ?? serialScan,
+    domain,
   };
 }
 
@@ -130,7 +133,7 @@ export function searchGrid(m: ClassModel, o: SteOptions, domain: Domain): Search
 }
 
 export function makeCtx(m: ClassModel, ks: readonly Float64Array[]): GridContext {
-  return { problem: m.p, scan: m.scan, existing: ks, base: buildLinearBase(m.p, ks), rateMaxKgS: m.rateMax, executor: m.executor };
+  return { problem: m.p, scan: m.scan, existing: ks, base: buildLinearBase(m.p, ks), rateMaxKgS: m.rateMax, executor: m.executor, domain: m.domain };
 }
 
 /** The split move of greedyStep: returns the new configuration and the new source's evidence gain, or undefined. */
