@@ -189,15 +189,17 @@ export class SparseStatsCache {
     const n = this.p.nSamples;
     col = new Float64Array(this.sk.cells * S);
     const { rowStart, col: idx, val } = this.sk;
+    const w = this.p.w;
+    // One pass over each row, every species at once (the row is the large part).
     for (let c = 0; c < this.sk.cells; c++) {
-      for (let s = 0; s < S; s++) {
-        let acc = 0;
-        const off = s * n;
-        for (let q = rowStart[c]!; q < rowStart[c + 1]!; q++) {
-          const i = idx[q]!;
-          acc += this.p.w[off + i]! * val[q]! * kernel[i]!;
-        }
-        col[c * S + s] = acc;
+      const o = c * S;
+      for (let q = rowStart[c]!; q < rowStart[c + 1]!; q++) {
+        const i = idx[q]!;
+        const ki = kernel[i]!;
+        if (ki === 0) continue;
+        const v = val[q]!;
+        // (w v) k, the order sparseStats multiplies in, so the two agree exactly.
+        for (let s = 0; s < S; s++) col[o + s] = col[o + s]! + w[s * n + i]! * v * ki;
       }
     }
     this.cross.set(kernel, col);
