@@ -4,14 +4,14 @@ import { createRng } from '@nariz/core';
 import {
   buildProblem, buildSigmaTable, scanCells, cullForDisc, buildLinearBase, projectCell, logRateEvidence, kernelAtSamples,
   buildSparseKernel, sparseStats, SparseStatsCache,
-  estimateSources, plumeUnitEnu, plumeUnitPathEnu, logNormalCdf, normalQuantile, normalCdf, type SteData,
+  estimateSources, plumeUnitEnu, plumeUnitPathEnu, logNormalCdf, normalQuantile, normalCdf, refineLocation, type SteData,
 } from '../src/index.js';
 
 const D = 3;
 const H = 3;
 
 /** A crosswind lawnmower downwind of the origin (wind toward +east), with optional path receptors. */
-function survey(opts: { lines?: number; spacing?: number; path?: boolean; windU?: number; seed?: number; noise?: number; sources?: Array<{ e: number; n: number; q: number[] }>; intermittency?: number }): SteData {
+function survey(opts: { lines?: number; spacing?: number; path?: boolean; windU?: number; seed?: number; noise?: number; sources?: Array<{ e: number; n: number; q: number[] }>; intermittency?: number; stability?: number }): SteData {
   const rng = createRng(opts.seed ?? 1);
   const E: number[] = [];
   const N: number[] = [];
@@ -44,7 +44,7 @@ function survey(opts: { lines?: number; spacing?: number; path?: boolean; windU?
   const S = srcs[0]?.q.length ?? 1;
   const noise = opts.noise ?? 1e-8;
   const excess = Array.from({ length: S }, () => new Float64Array(n));
-  const p = { sigmaSet: 0, stability: D, sourceHeightM: H };
+  const p = { sigmaSet: 0, stability: opts.stability ?? D, sourceHeightM: H };
   for (let i = 0; i < n; i++) {
     for (const s of srcs) {
       const k = Number.isNaN(PE[i]!) ? plumeUnitEnu(p, s.e, s.n, E[i]!, N[i]!, Z[i]!, u, 0) : plumeUnitPathEnu(p, s.e, s.n, E[i]!, N[i]!, Z[i]!, PE[i]!, PN[i]!, PZ[i]!, u, 0);
@@ -231,6 +231,40 @@ test('two sources 150 m apart crosswind are both found; a quiet sortie yields no
   assert.equal(r.sources.filter((s) => s.probability >= 0.5).length, 2);
   const quiet = estimateSources(buildProblem(survey({ lines: 8, seed: 5, sources: [] }), { meanderRad: 0 }), { sigmaSet: 0, stabilities: [D], domain: { minE: -300, maxE: 500, minN: -400, maxN: 400 } });
   assert.equal(quiet.sources.filter((s) => s.probability >= 0.5).length, 0, 'no source in pure noise');
+});
+
+for (const [cls, upwindM] of [[5, 240], [4, 380]] as const) {
+  test(`stability unknown: the class is chosen by the fit, and a class-${'ABCDEF'[cls]} source ${upwindM} m upwind of the data is found where it is`, () => {
+    // Searched in class D and re-fitted within reach, a source in a more
+    // stable class (a narrower plume at every range) was put in the wrong
+    // class or tens of metres too close to the data (checked with the
+    // per-class pilot switched off); the pilot in every class finds it.
+    const truth = { e: 80 - upwindM, n: 30 };
+    const data = survey({ lines: 8, seed: 8, stability: cls, sources: [{ ...truth, q: [2e-3] }], noise: 1e-8, intermittency: 0.05 });
+    const r = estimateSources(buildProblem(data, { meanderRad: 0 }), { sigmaSet: 0, sourceHeightM: H, domain: { minE: -400, maxE: 500, minN: -400, maxN: 400 } });
+    const best = r.stabilityPosterior.indexOf(Math.max(...r.stabilityPosterior));
+    assert.equal(best, cls, `stability posterior ${[...r.stabilityPosterior].map((x) => x.toFixed(3))}`);
+    const found = r.sources.filter((s) => s.probability >= 0.5);
+    assert.equal(found.length, 1, `found ${found.map((s) => `${s.east.toFixed(0)},${s.north.toFixed(0)}`).join(' | ')}`);
+    const err = Math.hypot(found[0]!.east - truth.e, found[0]!.north - truth.n);
+    assert.ok(err < 10, `error ${err.toFixed(1)} m`);
+  });
+}
+
+test('a refinement grid walks along a ridge toward the mode but not out of the search domain', () => {
+  // The source sits 270 m upwind of the first line, outside a domain that
+  // ends 100 m short of it; a grid started at the domain's edge walks up the
+  // ridge only while its best cell is inside.
+  const data = survey({ lines: 6, seed: 9, sources: [{ e: -190, n: 0, q: [2e-3] }] });
+  const p = buildProblem(data, { meanderRad: 0 });
+  const scan = { table: buildSigmaTable(0, D, 3000), sourceHeightM: H };
+  const ctx = { problem: p, scan, existing: [], base: buildLinearBase(p, []), rateMaxKgS: Float64Array.of(0.03) };
+  const half0 = 20;
+  const free = refineLocation(ctx, -80, 0, half0, 1);
+  assert.ok(free.meanE < -150, `without a domain the grid walks to the source (mean east ${free.meanE.toFixed(0)})`);
+  const domain = { minE: -90, maxE: 500, minN: -400, maxN: 400 };
+  const bounded = refineLocation({ ...ctx, domain }, -80, 0, half0, 1);
+  assert.ok(bounded.meanE >= domain.minE - 2 * half0, `with one the grid stops at its edge (mean east ${bounded.meanE.toFixed(0)})`);
 });
 
 test('calibration: 95 % regions cover the truth in most seeded single-source cases with intermittency', () => {
