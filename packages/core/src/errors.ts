@@ -19,6 +19,10 @@ export const ERROR_CATALOGUE = {
   NARIZ_NOT_FOUND: { status: 404, summary: 'The requested object does not exist.' },
   NARIZ_IO: { status: 500, summary: 'A file could not be read or written.' },
   NARIZ_WORKER: { status: 500, summary: 'A worker thread failed or stopped answering.' },
+  NARIZ_CONFLICT: { status: 409, summary: 'The request conflicts with what is stored (an id reused for different content).' },
+  NARIZ_BATCH_COLUMNS: { status: 400, summary: 'A sample batch does not have the columns of its sortie.' },
+  NARIZ_STORE_CORRUPT: { status: 500, summary: 'Stored data could not be decoded.' },
+  NARIZ_STORE_VERSION: { status: 500, summary: 'The database was written by a newer Nariz (its schema version is unknown).' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

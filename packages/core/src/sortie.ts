@@ -55,3 +55,63 @@ export function sortieColumns(s: Sortie): Array<[string, ArrayLike<number>]> {
   for (const sp of s.species) cols.push([`species:${sp.key}`, sp.kgM3]);
   return cols;
 }
+
+/** What the batches of one sortie share: its species (without data) and whether rows carry path end points. */
+export interface SortieShape {
+  readonly species: ReadonlyArray<Omit<SpeciesSeries, 'kgM3'>>;
+  readonly hasPath: boolean;
+}
+
+export function sortieShape(s: Sortie): SortieShape {
+  return {
+    species: s.species.map(({ key, chemical, molarMassGmol, unit }) => ({ key, chemical, molarMassGmol, unit })),
+    hasPath: s.endLat !== undefined,
+  };
+}
+
+/** Whether two shapes have the same species keys in the same order and the same path columns (units may differ: data are kg/m^3). */
+export function sameShape(a: SortieShape, b: SortieShape): boolean {
+  return a.hasPath === b.hasPath && a.species.length === b.species.length && a.species.every((sp, i) => sp.key === b.species[i]!.key);
+}
+
+/**
+ * Sorties of the same shape one after the other; `shape` gives the species
+ * metadata of the result (and the shape when `parts` is empty).
+ */
+export function concatSorties(parts: readonly Sortie[], template: SortieShape): Sortie {
+  const count = parts.reduce((a, p) => a + p.count, 0);
+  for (const p of parts) if (!sameShape(sortieShape(p), template)) throw new RangeError("concatSorties: every part must have the template's species and path columns");
+  const f64 = (pick: (p: Sortie) => Float64Array | undefined): Float64Array => {
+    const out = new Float64Array(count);
+    let at = 0;
+    for (const p of parts) {
+      out.set(pick(p)!, at);
+      at += p.count;
+    }
+    return out;
+  };
+  const stability = new Uint8Array(count);
+  let at = 0;
+  for (const p of parts) {
+    stability.set(p.stability, at);
+    at += p.count;
+  }
+  return {
+    count,
+    timeS: f64((p) => p.timeS), lat: f64((p) => p.lat), lon: f64((p) => p.lon), altAglM: f64((p) => p.altAglM),
+    windU: f64((p) => p.windU), windV: f64((p) => p.windV), stability, tempC: f64((p) => p.tempC), pressureHpa: f64((p) => p.pressureHpa),
+    ...(template.hasPath ? { endLat: f64((p) => p.endLat), endLon: f64((p) => p.endLon), endAltAglM: f64((p) => p.endAltAglM) } : {}),
+    species: template.species.map((sp, i) => ({ ...sp, kgM3: f64((p) => p.species[i]!.kgM3) })),
+  };
+}
+
+/** Samples [a, z) of a sortie, copied. */
+export function sliceSortie(s: Sortie, a: number, z: number): Sortie {
+  return {
+    count: z - a,
+    timeS: s.timeS.slice(a, z), lat: s.lat.slice(a, z), lon: s.lon.slice(a, z), altAglM: s.altAglM.slice(a, z),
+    windU: s.windU.slice(a, z), windV: s.windV.slice(a, z), stability: s.stability.slice(a, z), tempC: s.tempC.slice(a, z), pressureHpa: s.pressureHpa.slice(a, z),
+    ...(s.endLat !== undefined && s.endLon !== undefined && s.endAltAglM !== undefined ? { endLat: s.endLat.slice(a, z), endLon: s.endLon.slice(a, z), endAltAglM: s.endAltAglM.slice(a, z) } : {}),
+    species: s.species.map((sp) => ({ ...sp, kgM3: sp.kgM3.slice(a, z) })),
+  };
+}

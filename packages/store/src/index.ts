@@ -1,0 +1,5 @@
+export * from './store.js';
+export * from './migrations.js';
+export * from './sample-codec.js';
+export { parseShape } from './shape-json.js';
+export { SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';

@@ -1,0 +1,205 @@
+/**
+ * The embedded default: SQLite through better-sqlite3, in WAL mode with
+ * synchronous=FULL, so a batch is on disk when its acknowledgement is
+ * returned (a killed server loses nothing it acknowledged). better-sqlite3
+ * is synchronous; the methods are async only to share the Store contract
+ * with PostgreSQL. Batch appends are short transactions (one BLOB row and
+ * one counter update), so they do not hold the event loop for long.
+ */
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { concatSorties, NarizError, sameShape, sliceSortie, sortieShape, type Sortie, type SortieId, type SortieShape } from '@nariz/core';
+import type { BatchAck, MigrationReport, NewSortie, SampleRange, SortieRecord, Store } from '../store.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../migrations.js';
+import { decodeBatch, encodeBatch } from '../sample-codec.js';
+import { parseShape } from '../shape-json.js';
+
+export interface SqliteStoreOptions {
+  /** Database file, or ':memory:'. */
+  readonly path: string;
+  /** Clock for created/received times (tests pass a fixed one). */
+  readonly now?: () => Date;
+}
+
+interface SortieRow {
+  id: string;
+  name: string;
+  simulated: number;
+  created_at: string;
+  shape: string | null;
+  sample_count: number;
+  batch_count: number;
+  t_min: number | null;
+  t_max: number | null;
+  min_lon: number | null;
+  min_lat: number | null;
+  max_lon: number | null;
+  max_lat: number | null;
+}
+
+interface BatchRow {
+  seq: number;
+  first_sample: number;
+  count: number;
+  sha256: Buffer;
+  data: Buffer;
+}
+
+export class SqliteStore implements Store {
+  readonly dialect = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly now: () => Date;
+
+  constructor(o: SqliteStoreOptions) {
+    this.db = new Database(o.path);
+    this.now = o.now ?? (() => new Date());
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+  }
+
+  async migrate(): Promise<MigrationReport> {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const from = (this.db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+    if (from > SCHEMA_VERSION) {
+      throw new NarizError('NARIZ_STORE_VERSION', `the database is at schema version ${from}; this Nariz knows up to ${SCHEMA_VERSION}. Use a newer Nariz, or restore a backup.`);
+    }
+    const applied: string[] = [];
+    const record = this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const m of MIGRATIONS) {
+      if (m.version <= from) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sqlite);
+        record.run(m.version, m.name, this.now().toISOString());
+      })();
+      applied.push(`${m.version} ${m.name}`);
+    }
+    return { from, to: SCHEMA_VERSION, applied };
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  async createSortie(s: NewSortie): Promise<SortieRecord> {
+    try {
+      this.db.prepare('INSERT INTO sorties (id, name, simulated, created_at) VALUES (?, ?, ?, ?)').run(s.id, s.name, s.simulated ? 1 : 0, this.now().toISOString());
+    } catch (err) {
+      if (err instanceof Database.SqliteError && err.code.startsWith('SQLITE_CONSTRAINT')) {
+        throw new NarizError('NARIZ_CONFLICT', `a sortie with id "${s.id}" exists already`, undefined, { cause: err });
+      }
+      throw err;
+    }
+    return this.mustGet(s.id);
+  }
+
+  async getSortie(id: SortieId): Promise<SortieRecord | undefined> {
+    const row = this.db.prepare('SELECT * FROM sorties WHERE id = ?').get(id) as SortieRow | undefined;
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  async listSorties(): Promise<SortieRecord[]> {
+    const rows = this.db.prepare('SELECT * FROM sorties ORDER BY created_at DESC, id').all() as SortieRow[];
+    return rows.map(toRecord);
+  }
+
+  async deleteSortie(id: SortieId): Promise<boolean> {
+    return this.db.prepare('DELETE FROM sorties WHERE id = ?').run(id).changes > 0;
+  }
+
+  async appendBatch(id: SortieId, batchId: string, batch: Sortie): Promise<BatchAck> {
+    const data = encodeBatch(batch);
+    const sha = createHash('sha256').update(data).digest();
+    return this.db.transaction((): BatchAck => {
+      const row = this.db.prepare('SELECT * FROM sorties WHERE id = ?').get(id) as SortieRow | undefined;
+      if (row === undefined) throw new NarizError('NARIZ_NOT_FOUND', `no sortie "${id}"`);
+      const seen = this.db.prepare('SELECT seq, first_sample, count, sha256 FROM sample_batches WHERE sortie_id = ? AND batch_id = ?').get(id, batchId) as Omit<BatchRow, 'data'> | undefined;
+      if (seen !== undefined) {
+        if (!sha.equals(seen.sha256)) throw new NarizError('NARIZ_CONFLICT', `batch "${batchId}" of sortie "${id}" was stored with different samples`);
+        return { sortieId: id, batchId, firstSample: seen.first_sample, count: seen.count, duplicate: true };
+      }
+      const stored = row.shape === null ? undefined : parseShape(row.shape);
+      const shape = sortieShape(batch);
+      if (stored !== undefined && !sameShape(stored, shape)) {
+        throw new NarizError('NARIZ_BATCH_COLUMNS', `batch "${batchId}" has species [${shape.species.map((s) => s.key).join(', ')}]${shape.hasPath ? ' with path columns' : ''}; sortie "${id}" has [${stored.species.map((s) => s.key).join(', ')}]${stored.hasPath ? ' with path columns' : ''}`);
+      }
+      const ext = extent(batch);
+      this.db
+        .prepare('INSERT INTO sample_batches (sortie_id, batch_id, seq, first_sample, count, sha256, data, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, batchId, row.batch_count, row.sample_count, batch.count, sha, data, this.now().toISOString());
+      this.db
+        .prepare(
+          `UPDATE sorties SET shape = coalesce(shape, ?), sample_count = sample_count + ?, batch_count = batch_count + 1,
+             t_min = min(coalesce(t_min, ?), ?), t_max = max(coalesce(t_max, ?), ?),
+             min_lon = min(coalesce(min_lon, ?), ?), min_lat = min(coalesce(min_lat, ?), ?),
+             max_lon = max(coalesce(max_lon, ?), ?), max_lat = max(coalesce(max_lat, ?), ?)
+           WHERE id = ?`,
+        )
+        .run(
+          JSON.stringify(shape), batch.count,
+          ext.tMin, ext.tMin, ext.tMax, ext.tMax,
+          ext.minLon, ext.minLon, ext.minLat, ext.minLat, ext.maxLon, ext.maxLon, ext.maxLat, ext.maxLat,
+          id,
+        );
+      return { sortieId: id, batchId, firstSample: row.sample_count, count: batch.count, duplicate: false };
+    }).immediate();
+  }
+
+  async readSamples(id: SortieId, range: SampleRange = {}): Promise<Sortie> {
+    const rec = await this.mustGet(id);
+    const shape: SortieShape = rec.shape ?? { species: [], hasPath: false };
+    const from = Math.max(0, range.from ?? 0);
+    const to = Math.min(rec.sampleCount, range.to ?? rec.sampleCount);
+    if (to <= from) return concatSorties([], shape);
+    const rows = this.db
+      .prepare('SELECT seq, first_sample, count, sha256, data FROM sample_batches WHERE sortie_id = ? AND first_sample < ? AND first_sample + count > ? ORDER BY seq')
+      .all(id, to, from) as BatchRow[];
+    const parts = rows.map((r) => {
+      const b = decodeBatch(new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength), shape);
+      const a = Math.max(0, from - r.first_sample);
+      const z = Math.min(r.count, to - r.first_sample);
+      return a === 0 && z === r.count ? b : sliceSortie(b, a, z);
+    });
+    return concatSorties(parts, shape);
+  }
+
+  private async mustGet(id: SortieId): Promise<SortieRecord> {
+    const rec = await this.getSortie(id);
+    if (rec === undefined) throw new NarizError('NARIZ_NOT_FOUND', `no sortie "${id}"`);
+    return rec;
+  }
+}
+
+function toRecord(r: SortieRow): SortieRecord {
+  return {
+    id: r.id as SortieId,
+    name: r.name,
+    simulated: r.simulated === 1,
+    createdAt: r.created_at,
+    shape: r.shape === null ? undefined : parseShape(r.shape),
+    sampleCount: r.sample_count,
+    batchCount: r.batch_count,
+    timeRangeS: r.t_min === null || r.t_max === null ? undefined : [r.t_min, r.t_max],
+    bbox: r.min_lon === null || r.min_lat === null || r.max_lon === null || r.max_lat === null ? undefined : [r.min_lon, r.min_lat, r.max_lon, r.max_lat],
+  };
+}
+
+function extent(s: Sortie): { tMin: number | null; tMax: number | null; minLon: number | null; minLat: number | null; maxLon: number | null; maxLat: number | null } {
+  if (s.count === 0) return { tMin: null, tMax: null, minLon: null, minLat: null, maxLon: null, maxLat: null };
+  let tMin = Infinity;
+  let tMax = -Infinity;
+  let minLon = Infinity;
+  let minLat = Infinity;
+  let maxLon = -Infinity;
+  let maxLat = -Infinity;
+  for (let i = 0; i < s.count; i++) {
+    tMin = Math.min(tMin, s.timeS[i]!);
+    tMax = Math.max(tMax, s.timeS[i]!);
+    minLon = Math.min(minLon, s.lon[i]!);
+    maxLon = Math.max(maxLon, s.lon[i]!);
+    minLat = Math.min(minLat, s.lat[i]!);
+    maxLat = Math.max(maxLat, s.lat[i]!);
+  }
+  return { tMin, tMax, minLon, minLat, maxLon, maxLat };
+}

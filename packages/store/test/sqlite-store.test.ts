@@ -1,0 +1,112 @@
+/**
+ * The SQLite adapter: the store contract on a real database file, plus what
+ * only a file shows — samples survive a reopen, a process killed with
+ * SIGKILL mid-ingest loses no acknowledged batch and duplicates none, and a
+ * database from a newer Nariz is refused untouched.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { concatSorties, sliceSortie, sortieId, sortieShape } from '@nariz/core';
+import { SCHEMA_VERSION, SqliteStore } from '../src/index.js';
+import { assertSameSamples, storeContract } from './store-contract.js';
+import { makeBatch } from './batches.js';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'nariz-store-'));
+  dirs.push(d);
+  return d;
+}
+process.on('exit', () => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+storeContract('sqlite', async () => {
+  const s = new SqliteStore({ path: join(tempDir(), 'nariz.db') });
+  const report = await s.migrate();
+  assert.equal(report.from, 0);
+  assert.equal(report.to, SCHEMA_VERSION);
+  assert.equal(report.applied.length, SCHEMA_VERSION);
+  return s;
+});
+
+test('sqlite store: samples survive closing and reopening the file', async () => {
+  const path = join(tempDir(), 'reopen.db');
+  const a = new SqliteStore({ path, now: () => new Date('2026-11-27T10:00:00Z') });
+  await a.migrate();
+  const id = sortieId('keep');
+  await a.createSortie({ id, name: 'keep', simulated: true });
+  const batches = [makeBatch({ count: 500, seed: 1 }), makeBatch({ count: 250, seed: 2 })];
+  for (const [k, b] of batches.entries()) await a.appendBatch(id, `k${k}`, b);
+  await a.close();
+  const b = new SqliteStore({ path });
+  assert.deepEqual((await b.migrate()).applied, []);
+  const rec = (await b.getSortie(id))!;
+  assert.equal(rec.createdAt, '2026-11-27T10:00:00.000Z');
+  assert.equal(rec.sampleCount, 750);
+  assertSameSamples(await b.readSamples(id), concatSorties(batches, sortieShape(batches[0]!)));
+  await b.close();
+});
+
+test('sqlite store: a database from a newer Nariz is refused and left as it was', async () => {
+  const path = join(tempDir(), 'newer.db');
+  const a = new SqliteStore({ path });
+  await a.migrate();
+  await a.close();
+  const raw = new Database(path);
+  raw.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(SCHEMA_VERSION + 1, 'from the future', '2030-01-01T00:00:00Z');
+  raw.close();
+  const b = new SqliteStore({ path });
+  await assert.rejects(b.migrate(), (err: unknown) => err instanceof Error && 'code' in err && err.code === 'NARIZ_STORE_VERSION' && /newer Nariz/.test(err.message));
+  await b.close();
+  const check = new Database(path, { readonly: true });
+  assert.equal((check.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v, SCHEMA_VERSION + 1);
+  check.close();
+});
+
+test('sqlite store: SIGKILL during ingest loses no acknowledged batch and duplicates none', async () => {
+  const path = join(tempDir(), 'kill.db');
+  const writer = fileURLToPath(new URL('./ingest-writer.js', import.meta.url));
+  const child = spawn(process.execPath, [writer, path], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const acked: Array<{ batchId: string; firstSample: number; count: number }> = [];
+  let buf = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      buf += chunk;
+      for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        acked.push(JSON.parse(line) as { batchId: string; firstSample: number; count: number });
+        // Kill it mid-stream, while it is writing the next batch.
+        if (acked.length === 40) child.kill('SIGKILL');
+      }
+    });
+    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`writer exited with ${code ?? signal} before it was killed`))));
+    child.on('error', reject);
+  });
+  assert.ok(acked.length >= 40);
+  const s = new SqliteStore({ path });
+  await s.migrate();
+  const id = sortieId('live');
+  const rec = (await s.getSortie(id))!;
+  assert.ok(rec.batchCount >= acked.length, `${rec.batchCount} batches stored, ${acked.length} acknowledged`);
+  // Every acknowledged batch is there, where it was acknowledged, with its samples.
+  const all = await s.readSamples(id);
+  const expected = acked.map((a, k) => makeBatch({ count: a.count, seed: 1000 + k, t0: 1.7e9 + 100 * k }));
+  for (const [k, a] of acked.entries()) {
+    const again = await s.appendBatch(id, a.batchId, expected[k]!);
+    assert.deepEqual(again, { sortieId: id, batchId: a.batchId, firstSample: a.firstSample, count: a.count, duplicate: true }, `batch ${a.batchId}`);
+  }
+  assert.equal(all.count, rec.sampleCount);
+  const n = acked.reduce((x, a) => x + a.count, 0);
+  assertSameSamples(sliceSortie(all, 0, n), concatSorties(expected, sortieShape(expected[0]!)), 'acknowledged samples');
+  assert.equal((await s.getSortie(id))!.sampleCount, rec.sampleCount, 'resending changed nothing');
+  await s.close();
+});
