@@ -5,6 +5,7 @@
  */
 export const ERROR_CATALOGUE = {
   NARIZ_USAGE: { status: 400, summary: 'The call was made incorrectly.' },
+  NARIZ_BAD_REQUEST: { status: 400, summary: 'An HTTP request does not match its schema.' },
   NARIZ_CSV_HEADER: { status: 400, summary: 'The CSV header is missing or lacks a required column.' },
   NARIZ_CSV_VALUE: { status: 400, summary: 'A CSV cell holds a value that cannot be used.' },
   NARIZ_CSV_SHAPE: { status: 400, summary: 'A CSV row has the wrong number of cells or broken quoting.' },
@@ -18,6 +19,7 @@ export const ERROR_CATALOGUE = {
   NARIZ_NUMERIC: { status: 500, summary: 'A numerical routine failed to converge or met a non-finite value.' },
   NARIZ_NOT_FOUND: { status: 404, summary: 'The requested object does not exist.' },
   NARIZ_IO: { status: 500, summary: 'A file could not be read or written.' },
+  NARIZ_INTERNAL: { status: 500, summary: 'An unexpected failure (a bug); the server logged it.' },
   NARIZ_WORKER: { status: 500, summary: 'A worker thread failed or stopped answering.' },
   NARIZ_CONFLICT: { status: 409, summary: 'The request conflicts with what is stored (an id reused for different content).' },
   NARIZ_BATCH_COLUMNS: { status: 400, summary: 'A sample batch does not have the columns of its sortie.' },

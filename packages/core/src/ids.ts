@@ -10,7 +10,8 @@ export type SourceId = Brand<string, 'SourceId'>;
 export type DetectionId = Brand<string, 'DetectionId'>;
 export type SpeciesKey = Brand<string, 'SpeciesKey'>;
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+/** What an id may be: a letter or digit, then up to 127 of letters, digits and _ . : - */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 
 export function isValidId(s: string): boolean {
   return ID_PATTERN.test(s);

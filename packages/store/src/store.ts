@@ -63,6 +63,8 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** Applies every migration newer than the database's version; refuses a database newer than this code. */
   migrate(): Promise<MigrationReport>;
+  /** Resolves when the database answers a trivial query (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 
   createSortie(s: NewSortie): Promise<SortieRecord>;

@@ -44,6 +44,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
   withStore('migrations are applied once and recorded', async (s) => {
     const again = await s.migrate();
     assert.deepEqual(again, { from: SCHEMA_VERSION, to: SCHEMA_VERSION, applied: [] });
+    await s.ping();
   });
 
   withStore('sorties are created, listed, read and deleted; ids are unique', async (s) => {

@@ -78,6 +78,10 @@ export class SqliteStore implements Store {
     return { from, to: SCHEMA_VERSION, applied };
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }

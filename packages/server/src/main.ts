@@ -1,0 +1,47 @@
+/**
+ * Starts the Nariz server: SQLite store in NARIZ_DATA_DIR (migrated at
+ * start-up), HTTP on NARIZ_HOST:NARIZ_PORT (config.ts). SIGINT and SIGTERM
+ * close it gracefully: requests in flight finish (so every batch that was
+ * acknowledged is committed) before the database is closed.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { NarizError } from '@nariz/core';
+import { SqliteStore } from '@nariz/store';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+
+async function main(): Promise<void> {
+  const cfg = loadConfig(process.env);
+  mkdirSync(cfg.dataDir, { recursive: true });
+  const store = new SqliteStore({ path: join(cfg.dataDir, 'nariz.db') });
+  const migrated = await store.migrate();
+  const app = await buildApp({ store, logger: { level: cfg.logLevel } });
+  if (migrated.applied.length > 0) app.log.info({ migrations: migrated.applied }, `database at schema version ${migrated.to}`);
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    app
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  await app.listen({ port: cfg.port, host: cfg.host });
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof NarizError) {
+    process.stderr.write(`nariz server: ${err.code}: ${err.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`nariz server: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(70);
+});

@@ -1,0 +1,161 @@
+/**
+ * Sorties and their samples.
+ *
+ *   POST   /api/sorties                         create {name, simulated?, id?}
+ *   GET    /api/sorties                         list (newest first)
+ *   GET    /api/sorties/:id                     one
+ *   DELETE /api/sorties/:id                     delete with its samples
+ *   PUT    /api/sorties/:id/batches/:batchId    append a batch of samples
+ *   GET    /api/sorties/:id/samples             samples for display
+ *
+ * A batch is sortie CSV (docs/formats/sortie-csv.md: header row, then rows),
+ * sent as text/csv: the format a drone's log already has, so a live client
+ * posts the rows it has logged since the last batch. PUT with the client's
+ * batch id is idempotent: sending a batch again (after a lost reply) answers
+ * 200 with the first acknowledgement; a new batch answers 201. The same id
+ * with other samples is 409.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import { ID_PATTERN, sortieId, type Sortie } from '@nariz/core';
+import { parseSortieCsv } from '@nariz/formats';
+import type { SortieRecord, Store } from '@nariz/store';
+
+/** Ids as core defines them (ids.ts). */
+const ID = { type: 'string', pattern: ID_PATTERN.source } as const;
+
+const sortieSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    simulated: { type: 'boolean' },
+    created_at: { type: 'string' },
+    sample_count: { type: 'integer' },
+    batch_count: { type: 'integer' },
+    species: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, chemical: { type: 'string' }, unit: { type: 'string' } } } },
+    time_range_s: { type: ['array', 'null'], items: { type: 'number' } },
+    bbox: { type: ['array', 'null'], items: { type: 'number' } },
+  },
+  required: ['id', 'name', 'simulated', 'created_at', 'sample_count', 'batch_count', 'species', 'time_range_s', 'bbox'],
+} as const;
+
+function sortieJson(r: SortieRecord): Record<string, unknown> {
+  return {
+    id: r.id,
+    name: r.name,
+    simulated: r.simulated,
+    created_at: r.createdAt,
+    sample_count: r.sampleCount,
+    batch_count: r.batchCount,
+    species: (r.shape?.species ?? []).map((s) => ({ key: s.key, chemical: s.chemical, unit: s.unit })),
+    time_range_s: r.timeRangeS ?? null,
+    bbox: r.bbox ?? null,
+  };
+}
+
+/** Every `step`-th sample of a column, as a plain array for JSON. */
+function every(a: ArrayLike<number>, step: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < a.length; i += step) out.push(a[i]!);
+  return out;
+}
+
+function samplesJson(s: Sortie, from: number, step: number): Record<string, unknown> {
+  return {
+    from,
+    count: s.count,
+    step,
+    time_s: every(s.timeS, step),
+    lat: every(s.lat, step),
+    lon: every(s.lon, step),
+    alt_agl_m: every(s.altAglM, step),
+    wind_u_mps: every(s.windU, step),
+    wind_v_mps: every(s.windV, step),
+    species: Object.fromEntries(s.species.map((sp) => [sp.key, { unit: 'kg/m3', values: every(sp.kgM3, step) }])),
+  };
+}
+
+export const sortieRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  app.post<{ Body: { name: string; simulated?: boolean; id?: string } }>(
+    '/sorties',
+    {
+      schema: {
+        body: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, simulated: { type: 'boolean' }, id: ID }, required: ['name'], additionalProperties: false },
+        response: { 201: sortieSchema },
+      },
+    },
+    async (req, reply) => {
+      const id = sortieId(req.body.id ?? randomUUID());
+      const rec = await store.createSortie({ id, name: req.body.name, simulated: req.body.simulated ?? false });
+      return reply.status(201).header('location', `/api/sorties/${encodeURIComponent(id)}`).send(sortieJson(rec));
+    },
+  );
+
+  app.get('/sorties', { schema: { response: { 200: { type: 'object', properties: { sorties: { type: 'array', items: sortieSchema } }, required: ['sorties'] } } } }, async () => ({
+    sorties: (await store.listSorties()).map(sortieJson),
+  }));
+
+  app.get<{ Params: { id: string } }>(
+    '/sorties/:id',
+    { schema: { params: { type: 'object', properties: { id: ID }, required: ['id'] }, response: { 200: sortieSchema } } },
+    async (req, reply) => {
+      const rec = await store.getSortie(sortieId(req.params.id));
+      if (rec === undefined) return reply.status(404).send({ error: { code: 'NARIZ_NOT_FOUND', message: `no sortie "${req.params.id}"` } });
+      return sortieJson(rec);
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>('/sorties/:id', { schema: { params: { type: 'object', properties: { id: ID }, required: ['id'] } } }, async (req, reply) => {
+    const gone = await store.deleteSortie(sortieId(req.params.id));
+    if (!gone) return reply.status(404).send({ error: { code: 'NARIZ_NOT_FOUND', message: `no sortie "${req.params.id}"` } });
+    return reply.status(204).send();
+  });
+
+  app.put<{ Params: { id: string; batchId: string }; Body: string }>(
+    '/sorties/:id/batches/:batchId',
+    {
+      schema: {
+        params: { type: 'object', properties: { id: ID, batchId: ID }, required: ['id', 'batchId'] },
+        consumes: ['text/csv'],
+      },
+    },
+    async (req, reply) => {
+      if (typeof req.body !== 'string') return reply.status(415).send({ error: { code: 'NARIZ_BAD_REQUEST', message: 'a batch is sortie CSV sent as text/csv' } });
+      // Bad rows are refused with their line and column (NARIZ_CSV_*, 400); nothing is stored.
+      const { sortie, warnings } = parseSortieCsv(req.body, { fileName: `batch ${req.params.batchId}` });
+      const ack = await store.appendBatch(sortieId(req.params.id), req.params.batchId, sortie);
+      return reply.status(ack.duplicate ? 200 : 201).send({
+        sortie_id: ack.sortieId,
+        batch_id: ack.batchId,
+        first_sample: ack.firstSample,
+        count: ack.count,
+        duplicate: ack.duplicate,
+        warnings: warnings.map((w) => ({ code: w.code, message: w.message, count: w.count })),
+      });
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { from?: number; to?: number; max?: number } }>(
+    '/sorties/:id/samples',
+    {
+      schema: {
+        params: { type: 'object', properties: { id: ID }, required: ['id'] },
+        querystring: {
+          type: 'object',
+          properties: { from: { type: 'integer', minimum: 0 }, to: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 1, maximum: 1_000_000 } },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (req) => {
+      const from = req.query.from ?? 0;
+      const s = await store.readSamples(sortieId(req.params.id), { from, ...(req.query.to !== undefined ? { to: req.query.to } : {}) });
+      // Decimated by a stride for display; `step` says by how much.
+      const step = Math.max(1, Math.ceil(s.count / (req.query.max ?? 5000)));
+      return samplesJson(s, from, step);
+    },
+  );
+};
