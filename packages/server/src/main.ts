@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
-  await app.listen({ port: cfg.port, host: cfg.host });
+  const address = await app.listen({ port: cfg.port, host: cfg.host });
+  // A banner whatever the log level: people and scripts look for it.
+  process.stdout.write(`Nariz listening on ${address} (data in ${cfg.dataDir})\n`);
 }
 
 main().catch((err: unknown) => {

@@ -20,13 +20,13 @@ test('the server process starts, serves, and shuts down gracefully on SIGTERM wi
   try {
     const child = spawn(process.execPath, [MAIN], { env: { ...process.env, NARIZ_PORT: '0', NARIZ_DATA_DIR: dir, NARIZ_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // pino's start-up line names the address.
+    // The start-up banner names the address.
     const base = await new Promise<string>((resolve, reject) => {
       let buf = '';
       child.stdout.setEncoding('utf8');
       child.stdout.on('data', (chunk: string) => {
         buf += chunk;
-        const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
+        const m = /Nariz listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
         if (m !== null) resolve(m[1]!);
       });
       child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${buf}`)));
