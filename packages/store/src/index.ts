@@ -3,3 +3,4 @@ export * from './migrations.js';
 export * from './sample-codec.js';
 export { parseShape } from './shape-json.js';
 export { SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
+export { PostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.js';

@@ -1,13 +1,15 @@
 /**
  * Versioned schema migrations, applied in order at start-up. A migration is
  * never edited once released: changes are new versions. Each carries the
- * SQL of every dialect the store speaks (SQLite today; the PostgreSQL
- * adapter adds its own, with PostGIS geometry, under the same versions).
+ * SQL of both dialects under the same version; PostgreSQL adds PostGIS
+ * geometry (the PostGIS extension must exist in the database: creating it
+ * needs a superuser, so the deployment's set-up does it).
  */
 export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sqlite: string;
+  readonly postgres: string;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -39,6 +41,34 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (sortie_id, batch_id)
       );
       CREATE UNIQUE INDEX sample_batches_seq ON sample_batches (sortie_id, seq);
+    `,
+    postgres: `
+      CREATE TABLE sorties (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        simulated BOOLEAN NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        shape JSONB,
+        sample_count INTEGER NOT NULL DEFAULT 0,
+        batch_count INTEGER NOT NULL DEFAULT 0,
+        t_min DOUBLE PRECISION, t_max DOUBLE PRECISION,
+        min_lon DOUBLE PRECISION, min_lat DOUBLE PRECISION, max_lon DOUBLE PRECISION, max_lat DOUBLE PRECISION,
+        extent geometry(Polygon, 4326)
+      );
+      CREATE INDEX sorties_created ON sorties (created_at DESC);
+      CREATE INDEX sorties_extent ON sorties USING gist (extent);
+      CREATE TABLE sample_batches (
+        sortie_id TEXT NOT NULL REFERENCES sorties (id) ON DELETE CASCADE,
+        batch_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        first_sample INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        sha256 BYTEA NOT NULL,
+        data BYTEA NOT NULL,
+        received_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (sortie_id, batch_id),
+        UNIQUE (sortie_id, seq)
+      );
     `,
   },
 ];

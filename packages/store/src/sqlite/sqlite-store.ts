@@ -6,13 +6,13 @@
  * with PostgreSQL. Batch appends are short transactions (one BLOB row and
  * one counter update), so they do not hold the event loop for long.
  */
-import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { concatSorties, NarizError, sameShape, sliceSortie, sortieShape, type Sortie, type SortieId, type SortieShape } from '@nariz/core';
+import { concatSorties, NarizError, type Sortie, type SortieId, type SortieShape } from '@nariz/core';
 import type { BatchAck, MigrationReport, NewSortie, SampleRange, SortieRecord, Store } from '../store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations.js';
-import { decodeBatch, encodeBatch } from '../sample-codec.js';
+import { encodeBatch } from '../sample-codec.js';
 import { parseShape } from '../shape-json.js';
+import { batchDigest, checkShape, duplicateOrConflict, extent, samplesFromBatches, toRecord } from '../batch-rules.js';
 
 export interface SqliteStoreOptions {
   /** Database file, or ':memory:'. */
@@ -100,12 +100,12 @@ export class SqliteStore implements Store {
 
   async getSortie(id: SortieId): Promise<SortieRecord | undefined> {
     const row = this.db.prepare('SELECT * FROM sorties WHERE id = ?').get(id) as SortieRow | undefined;
-    return row === undefined ? undefined : toRecord(row);
+    return row === undefined ? undefined : fields(row);
   }
 
   async listSorties(): Promise<SortieRecord[]> {
     const rows = this.db.prepare('SELECT * FROM sorties ORDER BY created_at DESC, id').all() as SortieRow[];
-    return rows.map(toRecord);
+    return rows.map(fields);
   }
 
   async deleteSortie(id: SortieId): Promise<boolean> {
@@ -114,20 +114,16 @@ export class SqliteStore implements Store {
 
   async appendBatch(id: SortieId, batchId: string, batch: Sortie): Promise<BatchAck> {
     const data = encodeBatch(batch);
-    const sha = createHash('sha256').update(data).digest();
+    const sha = batchDigest(data);
     return this.db.transaction((): BatchAck => {
       const row = this.db.prepare('SELECT * FROM sorties WHERE id = ?').get(id) as SortieRow | undefined;
       if (row === undefined) throw new NarizError('NARIZ_NOT_FOUND', `no sortie "${id}"`);
       const seen = this.db.prepare('SELECT seq, first_sample, count, sha256 FROM sample_batches WHERE sortie_id = ? AND batch_id = ?').get(id, batchId) as Omit<BatchRow, 'data'> | undefined;
       if (seen !== undefined) {
-        if (!sha.equals(seen.sha256)) throw new NarizError('NARIZ_CONFLICT', `batch "${batchId}" of sortie "${id}" was stored with different samples`);
+        duplicateOrConflict(id, batchId, sha, seen.sha256);
         return { sortieId: id, batchId, firstSample: seen.first_sample, count: seen.count, duplicate: true };
       }
-      const stored = row.shape === null ? undefined : parseShape(row.shape);
-      const shape = sortieShape(batch);
-      if (stored !== undefined && !sameShape(stored, shape)) {
-        throw new NarizError('NARIZ_BATCH_COLUMNS', `batch "${batchId}" has species [${shape.species.map((s) => s.key).join(', ')}]${shape.hasPath ? ' with path columns' : ''}; sortie "${id}" has [${stored.species.map((s) => s.key).join(', ')}]${stored.hasPath ? ' with path columns' : ''}`);
-      }
+      const shape = checkShape(id, batchId, row.shape === null ? undefined : parseShape(row.shape), batch);
       const ext = extent(batch);
       this.db
         .prepare('INSERT INTO sample_batches (sortie_id, batch_id, seq, first_sample, count, sha256, data, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
@@ -159,13 +155,7 @@ export class SqliteStore implements Store {
     const rows = this.db
       .prepare('SELECT seq, first_sample, count, sha256, data FROM sample_batches WHERE sortie_id = ? AND first_sample < ? AND first_sample + count > ? ORDER BY seq')
       .all(id, to, from) as BatchRow[];
-    const parts = rows.map((r) => {
-      const b = decodeBatch(new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength), shape);
-      const a = Math.max(0, from - r.first_sample);
-      const z = Math.min(r.count, to - r.first_sample);
-      return a === 0 && z === r.count ? b : sliceSortie(b, a, z);
-    });
-    return concatSorties(parts, shape);
+    return samplesFromBatches(rows.map((r) => ({ firstSample: r.first_sample, count: r.count, data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength) })), shape, from, to);
   }
 
   private async mustGet(id: SortieId): Promise<SortieRecord> {
@@ -175,35 +165,9 @@ export class SqliteStore implements Store {
   }
 }
 
-function toRecord(r: SortieRow): SortieRecord {
-  return {
-    id: r.id as SortieId,
-    name: r.name,
-    simulated: r.simulated === 1,
-    createdAt: r.created_at,
-    shape: r.shape === null ? undefined : parseShape(r.shape),
-    sampleCount: r.sample_count,
-    batchCount: r.batch_count,
-    timeRangeS: r.t_min === null || r.t_max === null ? undefined : [r.t_min, r.t_max],
-    bbox: r.min_lon === null || r.min_lat === null || r.max_lon === null || r.max_lat === null ? undefined : [r.min_lon, r.min_lat, r.max_lon, r.max_lat],
-  };
-}
-
-function extent(s: Sortie): { tMin: number | null; tMax: number | null; minLon: number | null; minLat: number | null; maxLon: number | null; maxLat: number | null } {
-  if (s.count === 0) return { tMin: null, tMax: null, minLon: null, minLat: null, maxLon: null, maxLat: null };
-  let tMin = Infinity;
-  let tMax = -Infinity;
-  let minLon = Infinity;
-  let minLat = Infinity;
-  let maxLon = -Infinity;
-  let maxLat = -Infinity;
-  for (let i = 0; i < s.count; i++) {
-    tMin = Math.min(tMin, s.timeS[i]!);
-    tMax = Math.max(tMax, s.timeS[i]!);
-    minLon = Math.min(minLon, s.lon[i]!);
-    maxLon = Math.max(maxLon, s.lon[i]!);
-    minLat = Math.min(minLat, s.lat[i]!);
-    maxLat = Math.max(maxLat, s.lat[i]!);
-  }
-  return { tMin, tMax, minLon, minLat, maxLon, maxLat };
+function fields(r: SortieRow): SortieRecord {
+  return toRecord({
+    id: r.id, name: r.name, simulated: r.simulated === 1, createdAt: r.created_at, shape: r.shape === null ? undefined : parseShape(r.shape),
+    sampleCount: r.sample_count, batchCount: r.batch_count, tMin: r.t_min, tMax: r.t_max, minLon: r.min_lon, minLat: r.min_lat, maxLon: r.max_lon, maxLat: r.max_lat,
+  });
 }

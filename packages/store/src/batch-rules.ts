@@ -1,0 +1,106 @@
+/**
+ * What appending a batch means, whatever the database: the digest that
+ * tells a resent batch from a conflicting one, the shape rule (the first
+ * batch sets the sortie's columns), the extent a batch adds, and the
+ * sortie record built from its stored fields. Both adapters call these, so
+ * the contract's rules live in one place.
+ */
+import { createHash } from 'node:crypto';
+import { concatSorties, NarizError, sameShape, sliceSortie, sortieShape, type Sortie, type SortieId, type SortieShape } from '@nariz/core';
+import { decodeBatch } from './sample-codec.js';
+import type { SortieRecord } from './store.js';
+
+export function batchDigest(encoded: Uint8Array): Buffer {
+  return createHash('sha256').update(encoded).digest();
+}
+
+export function duplicateOrConflict(id: SortieId, batchId: string, digest: Buffer, stored: Uint8Array): void {
+  if (!digest.equals(stored)) throw new NarizError('NARIZ_CONFLICT', `batch "${batchId}" of sortie "${id}" was stored with different samples`);
+}
+
+/** The batch's shape, checked against the sortie's (undefined before its first batch). */
+export function checkShape(id: SortieId, batchId: string, stored: SortieShape | undefined, batch: Sortie): SortieShape {
+  const shape = sortieShape(batch);
+  if (stored !== undefined && !sameShape(stored, shape)) {
+    const describe = (s: SortieShape): string => `[${s.species.map((x) => x.key).join(', ')}]${s.hasPath ? ' with path columns' : ''}`;
+    throw new NarizError('NARIZ_BATCH_COLUMNS', `batch "${batchId}" has species ${describe(shape)}; sortie "${id}" has ${describe(stored)}`);
+  }
+  return shape;
+}
+
+export interface Extent {
+  readonly tMin: number | null;
+  readonly tMax: number | null;
+  readonly minLon: number | null;
+  readonly minLat: number | null;
+  readonly maxLon: number | null;
+  readonly maxLat: number | null;
+}
+
+export function extent(s: Sortie): Extent {
+  if (s.count === 0) return { tMin: null, tMax: null, minLon: null, minLat: null, maxLon: null, maxLat: null };
+  let tMin = Infinity;
+  let tMax = -Infinity;
+  let minLon = Infinity;
+  let minLat = Infinity;
+  let maxLon = -Infinity;
+  let maxLat = -Infinity;
+  for (let i = 0; i < s.count; i++) {
+    tMin = Math.min(tMin, s.timeS[i]!);
+    tMax = Math.max(tMax, s.timeS[i]!);
+    minLon = Math.min(minLon, s.lon[i]!);
+    maxLon = Math.max(maxLon, s.lon[i]!);
+    minLat = Math.min(minLat, s.lat[i]!);
+    maxLat = Math.max(maxLat, s.lat[i]!);
+  }
+  return { tMin, tMax, minLon, minLat, maxLon, maxLat };
+}
+
+/** A sortie's stored fields, as each adapter reads them (types already normalised). */
+export interface SortieFields {
+  readonly id: string;
+  readonly name: string;
+  readonly simulated: boolean;
+  readonly createdAt: string;
+  readonly shape: SortieShape | undefined;
+  readonly sampleCount: number;
+  readonly batchCount: number;
+  readonly tMin: number | null;
+  readonly tMax: number | null;
+  readonly minLon: number | null;
+  readonly minLat: number | null;
+  readonly maxLon: number | null;
+  readonly maxLat: number | null;
+}
+
+export function toRecord(r: SortieFields): SortieRecord {
+  return {
+    id: r.id as SortieId,
+    name: r.name,
+    simulated: r.simulated,
+    createdAt: r.createdAt,
+    shape: r.shape,
+    sampleCount: r.sampleCount,
+    batchCount: r.batchCount,
+    timeRangeS: r.tMin === null || r.tMax === null ? undefined : [r.tMin, r.tMax],
+    bbox: r.minLon === null || r.minLat === null || r.maxLon === null || r.maxLat === null ? undefined : [r.minLon, r.minLat, r.maxLon, r.maxLat],
+  };
+}
+
+/** A stored batch as read back: where its samples start and its encoded columns. */
+export interface StoredBatch {
+  readonly firstSample: number;
+  readonly count: number;
+  readonly data: Uint8Array;
+}
+
+/** Samples [from, to) from the stored batches that overlap them (in sequence order). */
+export function samplesFromBatches(batches: readonly StoredBatch[], shape: SortieShape, from: number, to: number): Sortie {
+  const parts = batches.map((r) => {
+    const b = decodeBatch(r.data, shape);
+    const a = Math.max(0, from - r.firstSample);
+    const z = Math.min(r.count, to - r.firstSample);
+    return a === 0 && z === r.count ? b : sliceSortie(b, a, z);
+  });
+  return concatSorties(parts, shape);
+}

@@ -1,0 +1,63 @@
+/**
+ * The store contract on a real PostgreSQL + PostGIS, at NARIZ_TEST_PG_URL
+ * (`.ci/run` installs and starts one, creates the database and the PostGIS
+ * extension, and sets it). Each test gets a schema of its own. Without the
+ * variable the suite is skipped, saying so.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { sortieId } from '@nariz/core';
+import { PostgresStore, SCHEMA_VERSION } from '../src/index.js';
+import { storeContract } from './store-contract.js';
+import { makeBatch } from './batches.js';
+
+const url = process.env['NARIZ_TEST_PG_URL'];
+
+if (url === undefined) {
+  test('postgres store', { skip: 'NARIZ_TEST_PG_URL is not set (bash .ci/run sets up PostgreSQL + PostGIS and sets it)' }, () => undefined);
+} else {
+  const fresh = (): string => `t_${randomBytes(6).toString('hex')}`;
+
+  storeContract('postgres', async () => {
+    const s = new PostgresStore({ connectionString: url, schema: fresh() });
+    const report = await s.migrate();
+    assert.equal(report.from, 0);
+    assert.equal(report.applied.length, SCHEMA_VERSION);
+    return s;
+  });
+
+  test('postgres store: concurrent batches of one sortie get consecutive ranges, and the extent is a PostGIS polygon', async () => {
+    const schema = fresh();
+    const s = new PostgresStore({ connectionString: url, schema, maxConnections: 8 });
+    try {
+      await s.migrate();
+      const id = sortieId('many');
+      await s.createSortie({ id, name: 'many', simulated: false });
+      const batches = Array.from({ length: 24 }, (_, k) => makeBatch({ count: 10 + k, seed: k }));
+      const acks = await Promise.all(batches.map((b, k) => s.appendBatch(id, `b${k}`, b)));
+      const ranges = acks.map((a) => [a.firstSample, a.firstSample + a.count] as const).sort((x, y) => x[0] - y[0]);
+      let at = 0;
+      for (const [a, z] of ranges) {
+        assert.equal(a, at, 'no gap, no overlap');
+        at = z;
+      }
+      const rec = (await s.getSortie(id))!;
+      assert.equal(rec.sampleCount, at);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const r = await client.query<{ t: string; srid: number; xmin: number; ymax: number }>(`SELECT GeometryType(extent) AS t, ST_SRID(extent) AS srid, ST_XMin(extent) AS xmin, ST_YMax(extent) AS ymax FROM ${schema}.sorties WHERE id = $1`, [id]);
+        assert.equal(r.rows[0]?.t, 'POLYGON');
+        assert.equal(r.rows[0]?.srid, 4326);
+        assert.equal(r.rows[0]?.xmin, rec.bbox?.[0]);
+        assert.equal(r.rows[0]?.ymax, rec.bbox?.[3]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await s.close();
+    }
+  });
+}
