@@ -8,6 +8,8 @@
  *   npm run bench -- ingest
  *   node packages/server/dist/bench/ingest.bench.js [--batches N] [--size S] [--inflight C]
  *
+ * With NARIZ_DATABASE_URL set the server stores into that PostgreSQL.
+ *
  * Defaults: 2,000 batches of 1,000 samples (three species), 4 in flight,
  * after 20 warm-up batches. Prints samples/s over the timed batches and the
  * latency percentiles, and PASS/FAIL against the targets.
@@ -66,7 +68,8 @@ async function main(): Promise<void> {
       });
       server.on('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));
     });
-    const created = await fetch(`${base}/api/sorties`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'ingest bench', id: 'bench', simulated: true }) });
+    const sid = `bench-${Date.now()}`;
+    const created = await fetch(`${base}/api/sorties`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'ingest bench', id: sid, simulated: true }) });
     if (created.status !== 201) throw new Error(`create sortie: ${created.status}`);
     const bodies = Array.from({ length: WARMUP + BATCHES }, (_, k) => batchCsv(k));
     const latencies: number[] = [];
@@ -76,7 +79,7 @@ async function main(): Promise<void> {
       for (let k = next++; k < bodies.length; k = next++) {
         if (k === WARMUP) timedStart = performance.now();
         const t0 = performance.now();
-        const res = await fetch(`${base}/api/sorties/bench/batches/b${k}`, { method: 'PUT', headers: { 'content-type': 'text/csv' }, body: bodies[k]! });
+        const res = await fetch(`${base}/api/sorties/${sid}/batches/b${k}`, { method: 'PUT', headers: { 'content-type': 'text/csv' }, body: bodies[k]! });
         await res.arrayBuffer();
         if (res.status !== 201) throw new Error(`batch ${k}: HTTP ${res.status}`);
         if (k >= WARMUP) latencies.push(performance.now() - t0);
@@ -84,12 +87,13 @@ async function main(): Promise<void> {
     };
     await Promise.all(Array.from({ length: INFLIGHT }, send));
     const seconds = (performance.now() - timedStart) / 1000;
-    const rec = (await (await fetch(`${base}/api/sorties/bench`)).json()) as { sample_count: number };
+    const rec = (await (await fetch(`${base}/api/sorties/${sid}`)).json()) as { sample_count: number };
     if (rec.sample_count !== (WARMUP + BATCHES) * SIZE) throw new Error(`stored ${rec.sample_count} samples, sent ${(WARMUP + BATCHES) * SIZE}`);
     latencies.sort((a, b) => a - b);
     const rate = (BATCHES * SIZE) / seconds;
     const p99 = percentile(latencies, 0.99);
-    console.log(`ingest bench: node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), SQLite WAL synchronous=FULL`);
+    const db = process.env['NARIZ_DATABASE_URL'] !== undefined ? 'PostgreSQL (NARIZ_DATABASE_URL)' : 'SQLite WAL synchronous=FULL';
+    console.log(`ingest bench: node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${db}`);
     console.log(`${BATCHES} batches of ${SIZE} samples (sortie CSV, 3 species, ${(bodies[WARMUP]!.length / 1024).toFixed(0)} KiB each), ${INFLIGHT} in flight, after ${WARMUP} warm-up batches`);
     console.log(`  throughput   ${Math.round(rate).toLocaleString('en')} samples/s (${(BATCHES / seconds).toFixed(0)} batches/s, ${seconds.toFixed(2)} s)`);
     console.log(`  latency ms   p50 ${percentile(latencies, 0.5).toFixed(1)}  p90 ${percentile(latencies, 0.9).toFixed(1)}  p99 ${p99.toFixed(1)}  max ${latencies[latencies.length - 1]!.toFixed(1)}`);

@@ -1,20 +1,25 @@
 /**
- * Starts the Nariz server: SQLite store in NARIZ_DATA_DIR (migrated at
- * start-up), HTTP on NARIZ_HOST:NARIZ_PORT (config.ts). SIGINT and SIGTERM
+ * Starts the Nariz server: SQLite store in NARIZ_DATA_DIR, or PostgreSQL at
+ * NARIZ_DATABASE_URL (migrated at start-up), HTTP on NARIZ_HOST:NARIZ_PORT (config.ts). SIGINT and SIGTERM
  * close it gracefully: requests in flight finish (so every batch that was
  * acknowledged is committed) before the database is closed.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { NarizError } from '@nariz/core';
-import { SqliteStore } from '@nariz/store';
+import { PostgresStore, SqliteStore, type Store } from '@nariz/store';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 
 async function main(): Promise<void> {
   const cfg = loadConfig(process.env);
-  mkdirSync(cfg.dataDir, { recursive: true });
-  const store = new SqliteStore({ path: join(cfg.dataDir, 'nariz.db') });
+  let store: Store;
+  if (cfg.databaseUrl !== undefined) {
+    store = new PostgresStore({ connectionString: cfg.databaseUrl });
+  } else {
+    mkdirSync(cfg.dataDir, { recursive: true });
+    store = new SqliteStore({ path: join(cfg.dataDir, 'nariz.db') });
+  }
   const migrated = await store.migrate();
   const app = await buildApp({ store, logger: { level: cfg.logLevel } });
   if (migrated.applied.length > 0) app.log.info({ migrations: migrated.applied }, `database at schema version ${migrated.to}`);
@@ -36,7 +41,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   const address = await app.listen({ port: cfg.port, host: cfg.host });
   // A banner whatever the log level: people and scripts look for it.
-  process.stdout.write(`Nariz listening on ${address} (data in ${cfg.dataDir})\n`);
+  process.stdout.write(`Nariz listening on ${address} (${cfg.databaseUrl !== undefined ? 'PostgreSQL' : `SQLite in ${cfg.dataDir}`})\n`);
 }
 
 main().catch((err: unknown) => {
