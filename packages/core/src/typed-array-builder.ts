@@ -36,6 +36,15 @@ export class TypedArrayBuilder<T extends NumericArray> {
     return this.buf.slice(0, this.n) as T;
   }
 
+  /** The first `count` values (default all), copied and removed; the rest move to the front and the buffer is kept. */
+  take(count = this.n): T {
+    const k = Math.max(0, Math.min(count, this.n));
+    const out = this.buf.slice(0, k) as T;
+    this.buf.copyWithin(0, k, this.n);
+    this.n -= k;
+    return out;
+  }
+
   private grow(): void {
     const next = this.make(this.buf.length * 2);
     next.set(this.buf);

@@ -15,6 +15,7 @@ import { NarizError } from '@nariz/core';
 import type { Store } from '@nariz/store';
 import { healthRoutes } from './routes/health.js';
 import { sortieRoutes } from './routes/sorties.js';
+import { uploadRoutes } from './routes/uploads.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -55,6 +56,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: { code: 'NARIZ_NOT_FOUND', message: `no route ${req.method} ${req.url}` } }));
   await app.register(healthRoutes, { store: o.store });
   await app.register(sortieRoutes, { store: o.store, prefix: '/api' });
+  await app.register(uploadRoutes, { store: o.store, prefix: '/api' });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

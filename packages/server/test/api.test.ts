@@ -161,3 +161,30 @@ test('a bad batch is refused with its line and column and stores nothing; wrong 
   assert.equal((await call('PUT', `/api/sorties/nope/batches/x`, batchCsv(3, 6, 1.7e9), 'text/csv')).status, 404);
   assert.equal((await call('GET', `/api/sorties/${id}/samples?max=0`)).status, 400);
 });
+
+test('a whole sortie file is uploaded as a stream and stored in batches; a bad row removes the upload', async () => {
+  const csv = batchCsv(25_000, 7, 1.6e9);
+  const up = await call('POST', '/api/sortie-uploads?name=Full%20survey&simulated=true&id=full-1', csv, 'text/csv');
+  assert.equal(up.status, 201, JSON.stringify(up.json));
+  const body = up.json as { sortie: { id: string; sample_count: number; batch_count: number; simulated: boolean }; warnings: unknown[] };
+  assert.equal(body.sortie.id, 'full-1');
+  assert.equal(body.sortie.sample_count, 25_000);
+  assert.equal(body.sortie.batch_count, 3);
+  assert.equal(body.sortie.simulated, true);
+  assert.equal(up.headers.get('location'), '/api/sorties/full-1');
+  const want = parseSortieCsv(csv).sortie;
+  const got = (await call('GET', '/api/sorties/full-1/samples?max=1000000')).json as { time_s: number[]; species: Record<string, { values: number[] }> };
+  assert.deepEqual(got.time_s, Array.from(want.timeS));
+  assert.deepEqual(got.species['toluene']!.values, Array.from(want.species[1]!.kgM3));
+
+  const lines = batchCsv(25_000, 8, 1.6e9).split('\n');
+  lines[15_001] = lines[15_001]!.replace(/^([^,]*),[^,]*/, '$1,north');
+  const bad = await call('POST', '/api/sortie-uploads?name=broken&id=broken-1', lines.join('\n'), 'text/csv');
+  assert.equal(bad.status, 400);
+  const err = (bad.json as ErrorBody).error;
+  assert.equal(err.code, 'NARIZ_CSV_VALUE');
+  assert.equal(err.location?.line, 15_002);
+  assert.equal(err.location?.column, 'lat');
+  assert.equal((await call('GET', '/api/sorties/broken-1')).status, 404, 'the failed upload left nothing');
+  assert.equal((await call('POST', '/api/sortie-uploads', csv, 'text/csv')).status, 400, 'a name is required');
+});

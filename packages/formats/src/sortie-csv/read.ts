@@ -5,12 +5,12 @@
  */
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { NarizError, builtinChemicals } from '@nariz/core';
+import { NarizError, builtinChemicals, type Sortie } from '@nariz/core';
 import { resolveColumns } from './columns.js';
 import { RowDecoder, type RowProblem } from './rows.js';
 import { sortSortieByTime } from './sort.js';
 import { CsvTokenizer, type RecordSink } from './tokenizer.js';
-import { SORTIE_WARNING_CODES, type ReadSortieOptions, type ReadSortieResult } from './types.js';
+import { SORTIE_WARNING_CODES, type ReadSortieOptions, type ReadSortieResult, type SortieWarning } from './types.js';
 import { WarningTally } from './warnings.js';
 
 /** Bytes per read from disk: large enough that per-chunk overhead vanishes, small enough to bound memory. */
@@ -56,18 +56,46 @@ class SortieCsvReader implements RecordSink {
     this.reject({ code: 'NARIZ_CSV_SHAPE', kind: 'quoting', column: undefined, message }, line);
   }
 
-  finish(): ReadSortieResult {
+  /** The first `n` rows decoded when there are at least `n` (batch reading), else undefined. */
+  takeRows(n: number): Sortie | undefined {
+    return this.rows !== undefined && this.rows.count >= Math.max(1, n) ? this.rows.take(n) : undefined;
+  }
+
+  /** End of input in batch reading: the checks of `finish`, the last rows, and the warnings (time order is reported, not restored). */
+  finishBatches(): { last: Sortie | undefined; warnings: SortieWarning[]; rowsRead: number; rowsSkipped: number } {
     this.tokenizer.end();
+    this.checkNotEmpty();
+    const rows = this.rows!;
+    const back = rows.backwards;
+    if (back.count > 0) {
+      const code = SORTIE_WARNING_CODES.unsortedTime;
+      this.tally.put(code, {
+        code,
+        message: `time goes backwards ${back.count} time(s) (first at line ${back.lines[0]}); rows were kept in file order`,
+        count: back.count,
+        exampleLines: back.lines,
+      });
+    }
+    return { last: rows.count > 0 ? rows.take() : undefined, warnings: this.tally.list(), rowsRead: this.rowsRead, rowsSkipped: this.rowsSkipped };
+  }
+
+  private checkNotEmpty(): void {
     const where = { file: this.opts.fileName };
     if (this.rows === undefined) throw new NarizError('NARIZ_CSV_EMPTY', 'the file is empty: no header row and no samples', where);
     if (this.rowsRead === 0) {
       throw new NarizError('NARIZ_CSV_EMPTY', `the file has a header (line ${this.headerLine}) but no sample rows`, where);
     }
-    if (this.rows.count === 0) {
+    if (this.rowsRead === this.rowsSkipped) {
       throw new NarizError('NARIZ_CSV_EMPTY', `all ${this.rowsRead} sample rows were skipped as bad; the first: ${this.firstSkipped ?? '?'}`, where);
     }
-    let sortie = this.rows.build();
-    const back = this.rows.backwards;
+  }
+
+  finish(): ReadSortieResult {
+    this.tokenizer.end();
+    this.checkNotEmpty();
+    const rows = this.rows!;
+    let sortie = rows.build();
+    const back = rows.backwards;
     if (back.count > 0) {
       sortie = sortSortieByTime(sortie);
       const code = SORTIE_WARNING_CODES.unsortedTime;
@@ -122,6 +150,54 @@ export async function readSortieCsvStream(stream: AsyncIterable<Uint8Array | str
   }
   reader.push(decoder.end());
   return reader.finish();
+}
+
+/** What a batch read reports at the end (the samples went to `onBatch`). */
+export interface ReadSortieBatchesResult {
+  warnings: SortieWarning[];
+  rowsRead: number;
+  rowsSkipped: number;
+  batches: number;
+  samples: number;
+}
+
+/**
+ * Reads a sortie CSV of any size in batches of `batchRows` rows (the last
+ * may be smaller), handing each to `onBatch` before reading on: memory is
+ * bounded by one batch, not the file. The same rows are accepted and
+ * rejected as by the other readers; the difference is that rows whose time
+ * goes backwards are reported but kept in file order (a later batch cannot
+ * reorder an earlier one). An error stops the read; batches already handed
+ * over stay handed over, and it is the caller's to undo them.
+ */
+export async function readSortieCsvBatches(
+  stream: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  opts: ReadSortieOptions & { readonly batchRows: number },
+  onBatch: (batch: Sortie, index: number) => Promise<void> | void,
+): Promise<ReadSortieBatchesResult> {
+  if (!Number.isInteger(opts.batchRows) || opts.batchRows < 1) throw new RangeError(`batchRows must be a whole number >= 1, got ${opts.batchRows}`);
+  const reader = new SortieCsvReader(opts);
+  const decoder = new StringDecoder('utf8');
+  let batches = 0;
+  let samples = 0;
+  const hand = async (b: Sortie | undefined): Promise<void> => {
+    if (b === undefined) return;
+    await onBatch(b, batches++);
+    samples += b.count;
+  };
+  for await (const chunk of stream) {
+    if (typeof chunk === 'string') {
+      reader.push(decoder.end());
+      reader.push(chunk);
+    } else {
+      reader.push(decoder.write(chunk));
+    }
+    for (let b = reader.takeRows(opts.batchRows); b !== undefined; b = reader.takeRows(opts.batchRows)) await hand(b);
+  }
+  reader.push(decoder.end());
+  const end = reader.finishBatches();
+  await hand(end.last);
+  return { warnings: end.warnings, rowsRead: end.rowsRead, rowsSkipped: end.rowsSkipped, batches, samples };
 }
 
 /** Streams a sortie CSV file from disk; `opts.fileName` defaults to `path` for messages. */

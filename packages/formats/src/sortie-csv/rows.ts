@@ -173,28 +173,38 @@ export class RowDecoder {
 
   /** The columns in file order; `sortByTime` restores time order when `backwards.count > 0`. */
   build(): Sortie {
+    return this.columns((b) => b.finish());
+  }
+
+  /** The first `count` rows held (default all), in file order, removed from the decoder. */
+  take(count = this.count): Sortie {
+    return this.columns((b) => b.take(count));
+  }
+
+  private columns(out: <T extends Float64Array | Uint8Array>(b: TypedArrayBuilder<T>) => T): Sortie {
     const speciesSeries: SpeciesSeries[] = this.cols.species.map((s, k) => ({
       key: s.key,
       chemical: s.chemical.name,
       molarMassGmol: s.chemical.molarMassGmol,
       unit: s.unit,
-      kgM3: this.kgM3[k]!.finish(),
+      kgM3: out(this.kgM3[k]!),
     }));
+    const timeS = out(this.timeS);
     const base = {
-      count: this.count,
-      timeS: this.timeS.finish(),
-      lat: this.lat.finish(),
-      lon: this.lon.finish(),
-      altAglM: this.altAglM.finish(),
-      windU: this.windU.finish(),
-      windV: this.windV.finish(),
-      stability: this.stability.finish(),
-      tempC: this.tempC.finish(),
-      pressureHpa: this.pressureHpa.finish(),
+      count: timeS.length,
+      timeS,
+      lat: out(this.lat),
+      lon: out(this.lon),
+      altAglM: out(this.altAglM),
+      windU: out(this.windU),
+      windV: out(this.windV),
+      stability: out(this.stability),
+      tempC: out(this.tempC),
+      pressureHpa: out(this.pressureHpa),
       species: speciesSeries,
     };
     if (this.endLat === undefined) return base;
-    return { ...base, endLat: this.endLat.finish(), endLon: this.endLon!.finish(), endAltAglM: this.endAltAglM!.finish() };
+    return { ...base, endLat: out(this.endLat), endLon: out(this.endLon!), endAltAglM: out(this.endAltAglM!) };
   }
 
   /** A finite number from the cell, or NaN with the problem recorded (first one wins). */

@@ -19,40 +19,11 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { ID_PATTERN, sortieId, type Sortie } from '@nariz/core';
 import { parseSortieCsv } from '@nariz/formats';
-import type { SortieRecord, Store } from '@nariz/store';
+import type { Store } from '@nariz/store';
+import { sortieJson, sortieSchema } from './sortie-json.js';
 
 /** Ids as core defines them (ids.ts). */
 const ID = { type: 'string', pattern: ID_PATTERN.source } as const;
-
-const sortieSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    name: { type: 'string' },
-    simulated: { type: 'boolean' },
-    created_at: { type: 'string' },
-    sample_count: { type: 'integer' },
-    batch_count: { type: 'integer' },
-    species: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, chemical: { type: 'string' }, unit: { type: 'string' } } } },
-    time_range_s: { type: ['array', 'null'], items: { type: 'number' } },
-    bbox: { type: ['array', 'null'], items: { type: 'number' } },
-  },
-  required: ['id', 'name', 'simulated', 'created_at', 'sample_count', 'batch_count', 'species', 'time_range_s', 'bbox'],
-} as const;
-
-function sortieJson(r: SortieRecord): Record<string, unknown> {
-  return {
-    id: r.id,
-    name: r.name,
-    simulated: r.simulated,
-    created_at: r.createdAt,
-    sample_count: r.sampleCount,
-    batch_count: r.batchCount,
-    species: (r.shape?.species ?? []).map((s) => ({ key: s.key, chemical: s.chemical, unit: s.unit })),
-    time_range_s: r.timeRangeS ?? null,
-    bbox: r.bbox ?? null,
-  };
-}
 
 /** Every `step`-th sample of a column, as a plain array for JSON. */
 function every(a: ArrayLike<number>, step: number): number[] {

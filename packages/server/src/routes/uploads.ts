@@ -1,0 +1,66 @@
+/**
+ * A whole sortie file in one request:
+ *
+ *   POST /api/sortie-uploads?name=...&simulated=...&id=...   (text/csv body)
+ *
+ * The body is read as a stream and stored in batches of UPLOAD_BATCH_ROWS
+ * rows as it arrives (readSortieCsvBatches), so a file of hundreds of MB
+ * needs the memory of one batch. The answer is 201 with the new sortie and
+ * the reader's warnings. A bad row answers 400 with its line and column, and
+ * the sortie this upload created is deleted again: a failed upload leaves
+ * nothing behind.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Readable } from 'node:stream';
+import { ID_PATTERN, sortieId } from '@nariz/core';
+import { readSortieCsvBatches } from '@nariz/formats';
+import type { Store } from '@nariz/store';
+import { sortieJson, sortieSchema } from './sortie-json.js';
+
+/** Rows per stored batch of an upload (about 1 MB of columns with three species). */
+export const UPLOAD_BATCH_ROWS = 10_000;
+
+export const uploadRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  // The body stays a stream here (this plugin's own parser).
+  app.addContentTypeParser('text/csv', (_req, payload, done) => done(null, payload));
+
+  app.post<{ Querystring: { name: string; simulated?: boolean; id?: string }; Body: Readable }>(
+    '/sortie-uploads',
+    {
+      bodyLimit: Number.MAX_SAFE_INTEGER,
+      schema: {
+        consumes: ['text/csv'],
+        querystring: {
+          type: 'object',
+          properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, simulated: { type: 'boolean' }, id: { type: 'string', pattern: ID_PATTERN.source } },
+          required: ['name'],
+          additionalProperties: false,
+        },
+        response: { 201: { type: 'object', properties: { sortie: sortieSchema, warnings: { type: 'array' } }, required: ['sortie', 'warnings'] } },
+      },
+    },
+    async (req, reply) => {
+      const id = sortieId(req.query.id ?? randomUUID());
+      await store.createSortie({ id, name: req.query.name, simulated: req.query.simulated ?? false });
+      try {
+        // Not destroyed when the read stops early, so the answer can still be sent (the rest is drained below).
+        const body = req.body.iterator({ destroyOnReturn: false });
+        const r = await readSortieCsvBatches(body, { batchRows: UPLOAD_BATCH_ROWS, fileName: req.query.name }, async (batch, k) => {
+          await store.appendBatch(id, `upload-${k}`, batch);
+        });
+        const rec = await store.getSortie(id);
+        return reply.status(201).header('location', `/api/sorties/${encodeURIComponent(id)}`).send({
+          sortie: sortieJson(rec!),
+          warnings: r.warnings.map((w) => ({ code: w.code, message: w.message, count: w.count })),
+        });
+      } catch (err) {
+        await store.deleteSortie(id);
+        // Discard what the client is still sending, then answer.
+        req.body.resume();
+        reply.header('connection', 'close');
+        throw err;
+      }
+    },
+  );
+};
