@@ -8,6 +8,7 @@
  *   NARIZ_LOG_LEVEL  pino level (default info)
  */
 import { NarizError } from '@nariz/core';
+import { DEFAULT_DATA_DIR } from '@nariz/store';
 
 export interface ServerConfig {
   readonly port: number;
@@ -28,5 +29,5 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): S
   if (!LEVELS.includes(logLevel)) throw new NarizError('NARIZ_USAGE', `NARIZ_LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${logLevel}"`);
   const databaseUrl = env['NARIZ_DATABASE_URL'];
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new NarizError('NARIZ_USAGE', 'NARIZ_DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite database)');
-  return { port, host: env['NARIZ_HOST'] ?? '127.0.0.1', dataDir: env['NARIZ_DATA_DIR'] ?? 'nariz-data', databaseUrl, logLevel };
+  return { port, host: env['NARIZ_HOST'] ?? '127.0.0.1', dataDir: env['NARIZ_DATA_DIR'] ?? DEFAULT_DATA_DIR, databaseUrl, logLevel };
 }

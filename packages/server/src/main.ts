@@ -5,9 +5,8 @@
  * acknowledged is committed) before the database is closed.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { NarizError } from '@nariz/core';
-import { PostgresStore, SqliteStore, type Store } from '@nariz/store';
+import { PostgresStore, SqliteStore, sqlitePath, type Store } from '@nariz/store';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -18,7 +17,7 @@ async function main(): Promise<void> {
     store = new PostgresStore({ connectionString: cfg.databaseUrl });
   } else {
     mkdirSync(cfg.dataDir, { recursive: true });
-    store = new SqliteStore({ path: join(cfg.dataDir, 'nariz.db') });
+    store = new SqliteStore({ path: sqlitePath(cfg.dataDir) });
   }
   const migrated = await store.migrate();
   const app = await buildApp({ store, logger: { level: cfg.logLevel } });

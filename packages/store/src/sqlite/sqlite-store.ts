@@ -78,6 +78,15 @@ export class SqliteStore implements Store {
     return { from, to: SCHEMA_VERSION, applied };
   }
 
+  /**
+   * A consistent copy of the database in `path` (SQLite's online backup:
+   * safe while the server is writing). The copy is a plain database file,
+   * ready for `restoreSqliteBackup`.
+   */
+  async backupTo(path: string): Promise<void> {
+    await this.db.backup(path);
+  }
+
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
   }
@@ -170,4 +179,34 @@ function fields(r: SortieRow): SortieRecord {
     id: r.id, name: r.name, simulated: r.simulated === 1, createdAt: r.created_at, shape: r.shape === null ? undefined : parseShape(r.shape),
     sampleCount: r.sample_count, batchCount: r.batch_count, tMin: r.t_min, tMax: r.t_max, minLon: r.min_lon, minLat: r.min_lat, maxLon: r.max_lon, maxLat: r.max_lat,
   });
+}
+
+/**
+ * The schema version of a backup file, after checking that it is a Nariz
+ * database this code can read (NARIZ_STORE_CORRUPT or NARIZ_STORE_VERSION
+ * otherwise). Opens it read-only: the file is not changed.
+ */
+export function inspectSqliteBackup(path: string): { version: number; sorties: number } {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new NarizError('NARIZ_IO', `cannot open backup ${path}: ${err instanceof Error ? err.message : String(err)}`, { file: path }, { cause: err });
+  }
+  try {
+    let version: number;
+    let sorties: number;
+    try {
+      version = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+      sorties = (db.prepare('SELECT count(*) AS n FROM sorties').get() as { n: number }).n;
+    } catch (err) {
+      throw new NarizError('NARIZ_STORE_CORRUPT', `${path} is not a Nariz database (${err instanceof Error ? err.message : String(err)})`, { file: path }, { cause: err });
+    }
+    if (version > SCHEMA_VERSION) throw new NarizError('NARIZ_STORE_VERSION', `backup ${path} is at schema version ${version}; this Nariz knows up to ${SCHEMA_VERSION}`, { file: path });
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new NarizError('NARIZ_STORE_CORRUPT', `backup ${path} fails SQLite's check: ${String(check)}`, { file: path });
+    return { version, sorties };
+  } finally {
+    db.close();
+  }
 }
