@@ -1,12 +1,20 @@
 /**
- * Server configuration from the environment, parsed once at start-up:
- *   NARIZ_PORT       TCP port (default 8080)
- *   NARIZ_HOST       address to bind (default 127.0.0.1; 0.0.0.0 to serve a network)
- *   NARIZ_DATA_DIR   where the SQLite database lives (default ./nariz-data)
- *   NARIZ_DATABASE_URL  postgres://... to use PostgreSQL + PostGIS instead
- *                    (the PostGIS extension must exist in that database)
- *   NARIZ_LOG_LEVEL  pino level (default info)
+ * Server configuration, parsed once at start-up from a JSON file and the
+ * environment (the environment wins, so a deployment can override one
+ * setting without editing the file):
+ *
+ *   file key      variable             meaning (default)
+ *   port          NARIZ_PORT           TCP port (8080)
+ *   host          NARIZ_HOST           address to bind (127.0.0.1; 0.0.0.0 serves a network)
+ *   dataDir       NARIZ_DATA_DIR       where the SQLite database lives (nariz-data)
+ *   databaseUrl   NARIZ_DATABASE_URL   postgres://... to use PostgreSQL + PostGIS instead
+ *                                      (the PostGIS extension must exist in that database)
+ *   logLevel      NARIZ_LOG_LEVEL      pino level (info)
+ *
+ * The file is NARIZ_CONFIG, else ./nariz.config.json when it exists.
+ * Unknown keys and bad values are refused, naming the file or variable.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { NarizError } from '@nariz/core';
 import { DEFAULT_DATA_DIR } from '@nariz/store';
 
@@ -21,13 +29,53 @@ export interface ServerConfig {
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-export function loadConfig(env: Readonly<Record<string, string | undefined>>): ServerConfig {
-  const portText = env['NARIZ_PORT'] ?? '8080';
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new NarizError('NARIZ_USAGE', `NARIZ_PORT must be a port number 0..65535, got "${portText}"`);
-  const logLevel = env['NARIZ_LOG_LEVEL'] ?? 'info';
-  if (!LEVELS.includes(logLevel)) throw new NarizError('NARIZ_USAGE', `NARIZ_LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${logLevel}"`);
-  const databaseUrl = env['NARIZ_DATABASE_URL'];
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new NarizError('NARIZ_USAGE', 'NARIZ_DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite database)');
-  return { port, host: env['NARIZ_HOST'] ?? '127.0.0.1', dataDir: env['NARIZ_DATA_DIR'] ?? DEFAULT_DATA_DIR, databaseUrl, logLevel };
+const KEYS = { port: 'NARIZ_PORT', host: 'NARIZ_HOST', dataDir: 'NARIZ_DATA_DIR', databaseUrl: 'NARIZ_DATABASE_URL', logLevel: 'NARIZ_LOG_LEVEL' } as const;
+type Key = keyof typeof KEYS;
+
+export const DEFAULT_CONFIG_FILE = 'nariz.config.json';
+
+/** The settings of a config file's text, as strings, every key checked. */
+export function parseConfigFile(text: string, file: string): Partial<Record<Key, string>> {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (err) {
+    throw new NarizError('NARIZ_USAGE', `config file is not JSON: ${err instanceof Error ? err.message : String(err)}`, { file });
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new NarizError('NARIZ_USAGE', 'config file must hold a JSON object', { file });
+  const out: Partial<Record<Key, string>> = {};
+  for (const [k, value] of Object.entries(v)) {
+    if (!(k in KEYS)) throw new NarizError('NARIZ_USAGE', `unknown setting "${k}"; known: ${Object.keys(KEYS).join(', ')}`, { file });
+    if (typeof value !== 'string' && typeof value !== 'number') throw new NarizError('NARIZ_USAGE', `setting "${k}" must be a string or a number`, { file });
+    out[k as Key] = String(value);
+  }
+  return out;
+}
+
+/** The configuration from the environment and the config file's settings (already parsed). */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, file: Partial<Record<Key, string>> = {}): ServerConfig {
+  const get = (k: Key): { value: string | undefined; from: string } =>
+    env[KEYS[k]] !== undefined ? { value: env[KEYS[k]], from: KEYS[k] } : { value: file[k], from: `config "${k}"` };
+  const p = get('port');
+  const port = Number(p.value ?? '8080');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new NarizError('NARIZ_USAGE', `${p.from} must be a port number 0..65535, got "${p.value}"`);
+  const l = get('logLevel');
+  const logLevel = l.value ?? 'info';
+  if (!LEVELS.includes(logLevel)) throw new NarizError('NARIZ_USAGE', `${l.from} must be one of ${LEVELS.join(', ')}, got "${logLevel}"`);
+  const d = get('databaseUrl');
+  if (d.value !== undefined && !/^postgres(ql)?:\/\//.test(d.value)) throw new NarizError('NARIZ_USAGE', `${d.from} must be a postgres:// URL (leave it unset for the embedded SQLite database)`);
+  return { port, host: get('host').value ?? '127.0.0.1', dataDir: get('dataDir').value ?? DEFAULT_DATA_DIR, databaseUrl: d.value, logLevel };
+}
+
+/** The configuration a server process runs with: NARIZ_CONFIG (or ./nariz.config.json if present) under the environment. */
+export function loadProcessConfig(env: Readonly<Record<string, string | undefined>>): ServerConfig {
+  const path = env['NARIZ_CONFIG'] ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  if (path === undefined) return loadConfig(env);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new NarizError('NARIZ_IO', `cannot read config file: ${err instanceof Error ? err.message : String(err)}`, { file: path });
+  }
+  return loadConfig(env, parseConfigFile(text, path));
 }

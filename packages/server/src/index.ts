@@ -1,2 +1,2 @@
 export { buildApp, type AppOptions } from './app.js';
-export { loadConfig, type ServerConfig } from './config.js';
+export { loadConfig, loadProcessConfig, parseConfigFile, DEFAULT_CONFIG_FILE, type ServerConfig } from './config.js';

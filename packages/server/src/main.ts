@@ -8,10 +8,10 @@ import { mkdirSync } from 'node:fs';
 import { NarizError } from '@nariz/core';
 import { PostgresStore, SqliteStore, sqlitePath, type Store } from '@nariz/store';
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadProcessConfig } from './config.js';
 
 async function main(): Promise<void> {
-  const cfg = loadConfig(process.env);
+  const cfg = loadProcessConfig(process.env);
   let store: Store;
   if (cfg.databaseUrl !== undefined) {
     store = new PostgresStore({ connectionString: cfg.databaseUrl });

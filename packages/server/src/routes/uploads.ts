@@ -24,6 +24,16 @@ export const UPLOAD_BATCH_ROWS = 10_000;
 export const uploadRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   // The body stays a stream here (this plugin's own parser).
   app.addContentTypeParser('text/csv', (_req, payload, done) => done(null, payload));
+  // An answer given before the body was read to its end (a bad row, a bad
+  // query string) closes the connection once sent: the client may still be
+  // sending the rest of the file, which nobody will read.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!req.raw.complete) {
+      reply.header('connection', 'close');
+      reply.raw.once('finish', () => req.raw.socket.destroy());
+    }
+    return payload;
+  });
 
   app.post<{ Querystring: { name: string; simulated?: boolean; id?: string }; Body: Readable }>(
     '/sortie-uploads',
@@ -44,7 +54,7 @@ export const uploadRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
       const id = sortieId(req.query.id ?? randomUUID());
       await store.createSortie({ id, name: req.query.name, simulated: req.query.simulated ?? false });
       try {
-        // Not destroyed when the read stops early, so the answer can still be sent (the rest is drained below).
+        // Not destroyed when the read stops early, so the answer can still be sent (see the onSend hook).
         const body = req.body.iterator({ destroyOnReturn: false });
         const r = await readSortieCsvBatches(body, { batchRows: UPLOAD_BATCH_ROWS, fileName: req.query.name }, async (batch, k) => {
           await store.appendBatch(id, `upload-${k}`, batch);
@@ -56,9 +66,6 @@ export const uploadRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
         });
       } catch (err) {
         await store.deleteSortie(id);
-        // Discard what the client is still sending, then answer.
-        req.body.resume();
-        reply.header('connection', 'close');
         throw err;
       }
     },

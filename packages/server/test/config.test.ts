@@ -1,0 +1,28 @@
+/**
+ * Configuration: defaults, a JSON file, the environment over the file, and
+ * every bad value or unknown key refused with where it came from.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadConfig, parseConfigFile } from '../src/index.js';
+
+const usage = (re: RegExp) => (err: unknown): boolean => err instanceof Error && 'code' in err && err.code === 'NARIZ_USAGE' && re.test(err.message);
+
+test('defaults, file settings, and the environment over the file', () => {
+  assert.deepEqual(loadConfig({}), { port: 8080, host: '127.0.0.1', dataDir: 'nariz-data', databaseUrl: undefined, logLevel: 'info' });
+  const file = parseConfigFile('{"port": 9090, "dataDir": "/srv/nariz", "logLevel": "warn"}', 'nariz.config.json');
+  assert.deepEqual(loadConfig({}, file), { port: 9090, host: '127.0.0.1', dataDir: '/srv/nariz', databaseUrl: undefined, logLevel: 'warn' });
+  assert.equal(loadConfig({ NARIZ_PORT: '7000' }, file).port, 7000);
+  assert.equal(loadConfig({ NARIZ_DATABASE_URL: 'postgres://u:p@h/db' }, file).databaseUrl, 'postgres://u:p@h/db');
+});
+
+test('bad values and unknown keys are refused, naming their source', () => {
+  assert.throws(() => loadConfig({ NARIZ_PORT: 'eighty' }), usage(/NARIZ_PORT must be a port number/));
+  assert.throws(() => loadConfig({}, { port: '70000' }), usage(/config "port" must be a port number/));
+  assert.throws(() => loadConfig({ NARIZ_LOG_LEVEL: 'loud' }), usage(/NARIZ_LOG_LEVEL must be one of/));
+  assert.throws(() => loadConfig({}, { databaseUrl: 'mysql://x' }), usage(/config "databaseUrl" must be a postgres/));
+  assert.throws(() => parseConfigFile('{"prot": 1}', 'c.json'), usage(/c\.json: unknown setting "prot"/));
+  assert.throws(() => parseConfigFile('{"port": [1]}', 'c.json'), usage(/must be a string or a number/));
+  assert.throws(() => parseConfigFile('port=1', 'c.json'), usage(/c\.json: config file is not JSON/));
+  assert.throws(() => parseConfigFile('[1]', 'c.json'), usage(/must hold a JSON object/));
+});
