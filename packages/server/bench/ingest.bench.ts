@@ -19,6 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { waitForBanner } from '../src/index.js';
 
 function intArg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -58,16 +59,7 @@ async function main(): Promise<void> {
   const serverMain = fileURLToPath(new URL('../src/main.js', import.meta.url));
   const server = spawn(process.execPath, [serverMain], { env: { ...process.env, NARIZ_PORT: '0', NARIZ_DATA_DIR: dir, NARIZ_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    const base = await new Promise<string>((resolve, reject) => {
-      let buf = '';
-      server.stdout.setEncoding('utf8');
-      server.stdout.on('data', (chunk: string) => {
-        buf += chunk;
-        const m = /Nariz listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
-        if (m !== null) resolve(m[1]!);
-      });
-      server.on('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));
-    });
+    const base = await waitForBanner(server);
     const sid = `bench-${Date.now()}`;
     const created = await fetch(`${base}/api/sorties`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'ingest bench', id: sid, simulated: true }) });
     if (created.status !== 201) throw new Error(`create sortie: ${created.status}`);

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { NarizError } from '@nariz/core';
 import { PostgresStore, SqliteStore, sqlitePath, type Store } from '@nariz/store';
 import { buildApp } from './app.js';
+import { bannerLine } from './banner.js';
 import { loadProcessConfig } from './config.js';
 
 async function main(): Promise<void> {
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   const address = await app.listen({ port: cfg.port, host: cfg.host });
   // A banner whatever the log level: people and scripts look for it.
-  process.stdout.write(`Nariz listening on ${address} (${cfg.databaseUrl !== undefined ? 'PostgreSQL' : `SQLite in ${cfg.dataDir}`})\n`);
+  process.stdout.write(bannerLine(address, cfg.databaseUrl !== undefined ? 'PostgreSQL' : `SQLite in ${cfg.dataDir}`));
 }
 
 main().catch((err: unknown) => {

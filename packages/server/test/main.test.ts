@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sortieId } from '@nariz/core';
 import { PostgresStore, SqliteStore } from '@nariz/store';
+import { waitForBanner } from '../src/index.js';
 
 const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
 
@@ -22,17 +23,7 @@ async function serveOnce(env: Record<string, string>): Promise<string> {
   const id = `proc-${randomBytes(4).toString('hex')}`;
   const child = spawn(process.execPath, [MAIN], { env: { ...process.env, NARIZ_PORT: '0', NARIZ_LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  // The start-up banner names the address.
-  const base = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buf += chunk;
-      const m = /Nariz listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(buf);
-      if (m !== null) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${buf}`)));
-  });
+  const base = await waitForBanner(child);
   assert.equal((await fetch(`${base}/ready`)).status, 200);
   assert.equal((await fetch(`${base}/api/sorties`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'p', id }) })).status, 201);
   const csv = 'time,lat,lon,alt_agl_m,wind_u_mps,wind_v_mps,acetone_ppb\n1700000000,52.1,5.1,15,3,0,12.5\n1700000001,52.1,5.1,15,3,0,13.5\n';

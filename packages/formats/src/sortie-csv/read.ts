@@ -25,10 +25,30 @@ class SortieCsvReader implements RecordSink {
   private rowsSkipped = 0;
   private firstSkipped: string | undefined;
 
+  // StringDecoder carries a split multi-byte character over to the next chunk
+  // and, unlike TextDecoder, keeps a leading BOM (the tokenizer drops it for
+  // strings and bytes alike); it is also the faster of the two in Node 20.
+  private readonly decoder = new StringDecoder('utf8');
+
   constructor(private readonly opts: ReadSortieOptions) {}
 
   push(text: string): void {
     this.tokenizer.push(text);
+  }
+
+  /** A chunk of a stream: UTF-8 bytes (a character may be split across chunks) or text. */
+  pushChunk(chunk: Uint8Array | string): void {
+    if (typeof chunk === 'string') {
+      this.tokenizer.push(this.decoder.end());
+      this.tokenizer.push(chunk);
+    } else {
+      this.tokenizer.push(this.decoder.write(chunk));
+    }
+  }
+
+  /** The end of a stream: whatever bytes the decoder still holds. */
+  endChunks(): void {
+    this.tokenizer.push(this.decoder.end());
   }
 
   record(cells: string[], line: number): void {
@@ -61,8 +81,13 @@ class SortieCsvReader implements RecordSink {
     return this.rows !== undefined && this.rows.count >= Math.max(1, n) ? this.rows.take(n) : undefined;
   }
 
-  /** End of input in batch reading: the checks of `finish`, the last rows, and the warnings (time order is reported, not restored). */
-  finishBatches(): { last: Sortie | undefined; warnings: SortieWarning[]; rowsRead: number; rowsSkipped: number } {
+  /** Every row still held (the end of a batch read), or undefined when none is. */
+  takeRest(): Sortie | undefined {
+    return this.rows !== undefined && this.rows.count > 0 ? this.rows.take() : undefined;
+  }
+
+  /** End of input in batch reading: the checks of `finish` and the warnings (time order is reported, not restored); the rows stay held for takeRows/takeRest. */
+  finishBatches(): { warnings: SortieWarning[]; rowsRead: number; rowsSkipped: number } {
     this.tokenizer.end();
     this.checkNotEmpty();
     const rows = this.rows!;
@@ -76,7 +101,7 @@ class SortieCsvReader implements RecordSink {
         exampleLines: back.lines,
       });
     }
-    return { last: rows.count > 0 ? rows.take() : undefined, warnings: this.tally.list(), rowsRead: this.rowsRead, rowsSkipped: this.rowsSkipped };
+    return { warnings: this.tally.list(), rowsRead: this.rowsRead, rowsSkipped: this.rowsSkipped };
   }
 
   private checkNotEmpty(): void {
@@ -136,19 +161,8 @@ export function parseSortieCsv(text: string, opts: ReadSortieOptions = {}): Read
  */
 export async function readSortieCsvStream(stream: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, opts: ReadSortieOptions = {}): Promise<ReadSortieResult> {
   const reader = new SortieCsvReader(opts);
-  // StringDecoder carries a split multi-byte character over to the next chunk
-  // and, unlike TextDecoder, keeps a leading BOM (the tokenizer drops it for
-  // strings and bytes alike); it is also the faster of the two in Node 20.
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of stream) {
-    if (typeof chunk === 'string') {
-      reader.push(decoder.end());
-      reader.push(chunk);
-    } else {
-      reader.push(decoder.write(chunk));
-    }
-  }
-  reader.push(decoder.end());
+  for await (const chunk of stream) reader.pushChunk(chunk);
+  reader.endChunks();
   return reader.finish();
 }
 
@@ -177,7 +191,6 @@ export async function readSortieCsvBatches(
 ): Promise<ReadSortieBatchesResult> {
   if (!Number.isInteger(opts.batchRows) || opts.batchRows < 1) throw new RangeError(`batchRows must be a whole number >= 1, got ${opts.batchRows}`);
   const reader = new SortieCsvReader(opts);
-  const decoder = new StringDecoder('utf8');
   let batches = 0;
   let samples = 0;
   const hand = async (b: Sortie | undefined): Promise<void> => {
@@ -186,17 +199,14 @@ export async function readSortieCsvBatches(
     samples += b.count;
   };
   for await (const chunk of stream) {
-    if (typeof chunk === 'string') {
-      reader.push(decoder.end());
-      reader.push(chunk);
-    } else {
-      reader.push(decoder.write(chunk));
-    }
+    reader.pushChunk(chunk);
     for (let b = reader.takeRows(opts.batchRows); b !== undefined; b = reader.takeRows(opts.batchRows)) await hand(b);
   }
-  reader.push(decoder.end());
+  reader.endChunks();
   const end = reader.finishBatches();
-  await hand(end.last);
+  // The end of input can complete a last line or two: full batches first, then the rest.
+  for (let b = reader.takeRows(opts.batchRows); b !== undefined; b = reader.takeRows(opts.batchRows)) await hand(b);
+  await hand(reader.takeRest());
   return { warnings: end.warnings, rowsRead: end.rowsRead, rowsSkipped: end.rowsSkipped, batches, samples };
 }
 
