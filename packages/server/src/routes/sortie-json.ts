@@ -1,5 +1,9 @@
 /** A sortie as the API shows it (snake_case, units in names), with its JSON schema. */
+import { ID_PATTERN } from '@nariz/core';
 import type { SortieRecord } from '@nariz/store';
+
+/** An id as core defines them (ids.ts), for route schemas. */
+export const idSchema = { type: 'string', pattern: ID_PATTERN.source } as const;
 
 export const sortieSchema = {
   type: 'object',

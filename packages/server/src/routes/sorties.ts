@@ -17,13 +17,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import { ID_PATTERN, sortieId, type Sortie } from '@nariz/core';
+import { sortieId, type Sortie } from '@nariz/core';
 import { parseSortieCsv } from '@nariz/formats';
 import type { Store } from '@nariz/store';
-import { sortieJson, sortieSchema } from './sortie-json.js';
+import { idSchema, sortieJson, sortieSchema } from './sortie-json.js';
 
-/** Ids as core defines them (ids.ts). */
-const ID = { type: 'string', pattern: ID_PATTERN.source } as const;
 
 /** Every `step`-th sample of a column, as a plain array for JSON. */
 function every(a: ArrayLike<number>, step: number): number[] {
@@ -54,7 +52,7 @@ export const sortieRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
     '/sorties',
     {
       schema: {
-        body: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, simulated: { type: 'boolean' }, id: ID }, required: ['name'], additionalProperties: false },
+        body: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, simulated: { type: 'boolean' }, id: idSchema }, required: ['name'], additionalProperties: false },
         response: { 201: sortieSchema },
       },
     },
@@ -71,7 +69,7 @@ export const sortieRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
 
   app.get<{ Params: { id: string } }>(
     '/sorties/:id',
-    { schema: { params: { type: 'object', properties: { id: ID }, required: ['id'] }, response: { 200: sortieSchema } } },
+    { schema: { params: { type: 'object', properties: { id: idSchema }, required: ['id'] }, response: { 200: sortieSchema } } },
     async (req, reply) => {
       const rec = await store.getSortie(sortieId(req.params.id));
       if (rec === undefined) return reply.status(404).send({ error: { code: 'NARIZ_NOT_FOUND', message: `no sortie "${req.params.id}"` } });
@@ -79,7 +77,7 @@ export const sortieRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
     },
   );
 
-  app.delete<{ Params: { id: string } }>('/sorties/:id', { schema: { params: { type: 'object', properties: { id: ID }, required: ['id'] } } }, async (req, reply) => {
+  app.delete<{ Params: { id: string } }>('/sorties/:id', { schema: { params: { type: 'object', properties: { id: idSchema }, required: ['id'] } } }, async (req, reply) => {
     const gone = await store.deleteSortie(sortieId(req.params.id));
     if (!gone) return reply.status(404).send({ error: { code: 'NARIZ_NOT_FOUND', message: `no sortie "${req.params.id}"` } });
     return reply.status(204).send();
@@ -89,7 +87,7 @@ export const sortieRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
     '/sorties/:id/batches/:batchId',
     {
       schema: {
-        params: { type: 'object', properties: { id: ID, batchId: ID }, required: ['id', 'batchId'] },
+        params: { type: 'object', properties: { id: idSchema, batchId: idSchema }, required: ['id', 'batchId'] },
         consumes: ['text/csv'],
       },
     },
@@ -113,7 +111,7 @@ export const sortieRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
     '/sorties/:id/samples',
     {
       schema: {
-        params: { type: 'object', properties: { id: ID }, required: ['id'] },
+        params: { type: 'object', properties: { id: idSchema }, required: ['id'] },
         querystring: {
           type: 'object',
           properties: { from: { type: 'integer', minimum: 0 }, to: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 1, maximum: 1_000_000 } },

@@ -13,10 +13,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Readable } from 'node:stream';
-import { ID_PATTERN, sortieId } from '@nariz/core';
+import { sortieId } from '@nariz/core';
 import { readSortieCsvBatches } from '@nariz/formats';
 import type { Store } from '@nariz/store';
-import { sortieJson, sortieSchema } from './sortie-json.js';
+import { idSchema, sortieJson, sortieSchema } from './sortie-json.js';
 
 /** Rows per stored batch of an upload (about 1 MB of columns with three species). */
 export const UPLOAD_BATCH_ROWS = 10_000;
@@ -43,7 +43,7 @@ export const uploadRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
         consumes: ['text/csv'],
         querystring: {
           type: 'object',
-          properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, simulated: { type: 'boolean' }, id: { type: 'string', pattern: ID_PATTERN.source } },
+          properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, simulated: { type: 'boolean' }, id: idSchema },
           required: ['name'],
           additionalProperties: false,
         },
