@@ -56,8 +56,8 @@ export function extent(s: Sortie): Extent {
   return { tMin, tMax, minLon, minLat, maxLon, maxLat };
 }
 
-/** A sortie's stored fields, as each adapter reads them (types already normalised). */
-export interface SortieFields {
+/** A sortie's stored fields, as each adapter reads them (types already normalised); its extent is that of all its batches. */
+export interface SortieFields extends Extent {
   readonly id: string;
   readonly name: string;
   readonly simulated: boolean;
@@ -65,12 +65,6 @@ export interface SortieFields {
   readonly shape: SortieShape | undefined;
   readonly sampleCount: number;
   readonly batchCount: number;
-  readonly tMin: number | null;
-  readonly tMax: number | null;
-  readonly minLon: number | null;
-  readonly minLat: number | null;
-  readonly maxLon: number | null;
-  readonly maxLat: number | null;
 }
 
 export function toRecord(r: SortieFields): SortieRecord {
