@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { concatSorties, NarizError, sameShape, sliceSortie, sortieShape, type Sortie, type SortieId, type SortieShape } from '@nariz/core';
 import { decodeBatch } from './sample-codec.js';
-import type { SortieRecord } from './store.js';
+import type { SampleRange, SortieRecord } from './store.js';
 
 export function batchDigest(encoded: Uint8Array): Buffer {
   return createHash('sha256').update(encoded).digest();
@@ -88,10 +88,29 @@ export interface StoredBatch {
   readonly data: Uint8Array;
 }
 
-/** Samples [from, to) from the stored batches that overlap them (in sequence order). */
-export function samplesFromBatches(batches: readonly StoredBatch[], shape: SortieShape, from: number, to: number): Sortie {
+/** What a read of samples covers: the sortie's shape and the range clamped to its samples. */
+export interface SampleWindow {
+  readonly shape: SortieShape;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The window of a read of sortie `id` (NARIZ_NOT_FOUND when there is no such sortie). */
+export function sampleWindow(id: SortieId, rec: SortieRecord | undefined, range: SampleRange): SampleWindow {
+  if (rec === undefined) throw new NarizError('NARIZ_NOT_FOUND', `no sortie "${id}"`);
+  return {
+    shape: rec.shape ?? { species: [], hasPath: false },
+    from: Math.max(0, range.from ?? 0),
+    to: Math.min(rec.sampleCount, range.to ?? rec.sampleCount),
+  };
+}
+
+/** Samples of the window from the stored batches that overlap it (in sequence order; a driver's Buffer is fine as data). */
+export function samplesFromBatches(batches: readonly StoredBatch[], { shape, from, to }: SampleWindow): Sortie {
+  if (to <= from) return concatSorties([], shape);
   const parts = batches.map((r) => {
-    const b = decodeBatch(r.data, shape);
+    // A plain view: a Buffer's slice() would share memory with the driver's pool.
+    const b = decodeBatch(new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength), shape);
     const a = Math.max(0, from - r.firstSample);
     const z = Math.min(r.count, to - r.firstSample);
     return a === 0 && z === r.count ? b : sliceSortie(b, a, z);

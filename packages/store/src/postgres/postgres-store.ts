@@ -9,12 +9,12 @@
  * PostGIS stays in public), which is how the tests get a fresh database.
  */
 import pg from 'pg';
-import { concatSorties, NarizError, type Sortie, type SortieId, type SortieShape } from '@nariz/core';
+import { NarizError, type Sortie, type SortieId } from '@nariz/core';
 import type { BatchAck, MigrationReport, NewSortie, SampleRange, SortieRecord, Store } from '../store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations.js';
 import { encodeBatch } from '../sample-codec.js';
 import { parseShape } from '../shape-json.js';
-import { batchDigest, checkShape, duplicateOrConflict, extent, samplesFromBatches, toRecord } from '../batch-rules.js';
+import { batchDigest, checkShape, duplicateOrConflict, extent, sampleWindow, samplesFromBatches, toRecord } from '../batch-rules.js';
 
 export interface PostgresStoreOptions {
   readonly connectionString: string;
@@ -143,19 +143,15 @@ export class PostgresStore implements Store {
   }
 
   async readSamples(id: SortieId, range: SampleRange = {}): Promise<Sortie> {
-    const rec = await this.getSortie(id);
-    if (rec === undefined) throw new NarizError('NARIZ_NOT_FOUND', `no sortie "${id}"`);
-    const shape: SortieShape = rec.shape ?? { species: [], hasPath: false };
-    const from = Math.max(0, range.from ?? 0);
-    const to = Math.min(rec.sampleCount, range.to ?? rec.sampleCount);
-    if (to <= from) return concatSorties([], shape);
+    const w = sampleWindow(id, await this.getSortie(id), range);
+    if (w.to <= w.from) return samplesFromBatches([], w);
     const rows = (
       await this.pool.query<{ first_sample: number; count: number; data: Buffer }>(
         'SELECT first_sample, count, data FROM sample_batches WHERE sortie_id = $1 AND first_sample < $2 AND first_sample + count > $3 ORDER BY seq',
-        [id, to, from],
+        [id, w.to, w.from],
       )
     ).rows;
-    return samplesFromBatches(rows.map((r) => ({ firstSample: r.first_sample, count: r.count, data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength) })), shape, from, to);
+    return samplesFromBatches(rows.map((r) => ({ firstSample: r.first_sample, count: r.count, data: r.data })), w);
   }
 
   private async tx<T>(body: (c: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -7,12 +7,12 @@
  * one counter update), so they do not hold the event loop for long.
  */
 import Database from 'better-sqlite3';
-import { concatSorties, NarizError, type Sortie, type SortieId, type SortieShape } from '@nariz/core';
+import { NarizError, type Sortie, type SortieId } from '@nariz/core';
 import type { BatchAck, MigrationReport, NewSortie, SampleRange, SortieRecord, Store } from '../store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations.js';
 import { encodeBatch } from '../sample-codec.js';
 import { parseShape } from '../shape-json.js';
-import { batchDigest, checkShape, duplicateOrConflict, extent, samplesFromBatches, toRecord } from '../batch-rules.js';
+import { batchDigest, checkShape, duplicateOrConflict, extent, sampleWindow, samplesFromBatches, toRecord } from '../batch-rules.js';
 
 export interface SqliteStoreOptions {
   /** Database file, or ':memory:'. */
@@ -156,15 +156,12 @@ export class SqliteStore implements Store {
   }
 
   async readSamples(id: SortieId, range: SampleRange = {}): Promise<Sortie> {
-    const rec = await this.mustGet(id);
-    const shape: SortieShape = rec.shape ?? { species: [], hasPath: false };
-    const from = Math.max(0, range.from ?? 0);
-    const to = Math.min(rec.sampleCount, range.to ?? rec.sampleCount);
-    if (to <= from) return concatSorties([], shape);
+    const w = sampleWindow(id, await this.getSortie(id), range);
+    if (w.to <= w.from) return samplesFromBatches([], w);
     const rows = this.db
-      .prepare('SELECT seq, first_sample, count, sha256, data FROM sample_batches WHERE sortie_id = ? AND first_sample < ? AND first_sample + count > ? ORDER BY seq')
-      .all(id, to, from) as BatchRow[];
-    return samplesFromBatches(rows.map((r) => ({ firstSample: r.first_sample, count: r.count, data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength) })), shape, from, to);
+      .prepare('SELECT first_sample, count, data FROM sample_batches WHERE sortie_id = ? AND first_sample < ? AND first_sample + count > ? ORDER BY seq')
+      .all(id, w.to, w.from) as Array<Pick<BatchRow, 'first_sample' | 'count' | 'data'>>;
+    return samplesFromBatches(rows.map((r) => ({ firstSample: r.first_sample, count: r.count, data: r.data })), w);
   }
 
   private async mustGet(id: SortieId): Promise<SortieRecord> {
