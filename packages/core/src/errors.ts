@@ -25,6 +25,11 @@ export const ERROR_CATALOGUE = {
   NARIZ_BATCH_COLUMNS: { status: 400, summary: 'A sample batch does not have the columns of its sortie.' },
   NARIZ_STORE_CORRUPT: { status: 500, summary: 'Stored data could not be decoded.' },
   NARIZ_STORE_VERSION: { status: 500, summary: 'The database was written by a newer Nariz (its schema version is unknown).' },
+  NARIZ_AUTH: { status: 401, summary: 'Not signed in, or the name, password or token is wrong.' },
+  NARIZ_FORBIDDEN: { status: 403, summary: 'The user\'s role does not allow this.' },
+  NARIZ_CSRF: { status: 403, summary: 'A change requested with a session cookie lacks the session\'s CSRF token.' },
+  NARIZ_PASSWORD_CHANGE: { status: 403, summary: 'The user must change a one-time password before doing anything else.' },
+  NARIZ_RATE_LIMITED: { status: 429, summary: 'Too many attempts; retry after the time given.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

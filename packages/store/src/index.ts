@@ -1,4 +1,6 @@
 export * from './store.js';
+export * from './accounts.js';
+export * from './jobs.js';
 export * from './migrations.js';
 export * from './sample-codec.js';
 export { parseShape } from './shape-json.js';

@@ -11,6 +11,8 @@
  * all there after a crash and an unacknowledged one is not there at all.
  */
 import type { Sortie, SortieId, SortieShape } from '@nariz/core';
+import type { AccountStore } from './accounts.js';
+import type { JobStore } from './jobs.js';
 
 export interface NewSortie {
   readonly id: SortieId;
@@ -61,6 +63,10 @@ export interface MigrationReport {
 
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
+  /** Users, sessions and API tokens (accounts.ts). */
+  readonly accounts: AccountStore;
+  /** Localisation and other background jobs (jobs.ts). */
+  readonly jobs: JobStore;
   /** Applies every migration newer than the database's version; refuses a database newer than this code. */
   migrate(): Promise<MigrationReport>;
   /** Resolves when the database answers a trivial query (readiness). */

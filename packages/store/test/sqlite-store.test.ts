@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { concatSorties, sliceSortie, sortieId, sortieShape } from '@nariz/core';
-import { SCHEMA_VERSION, SqliteStore } from '../src/index.js';
+import { MIGRATIONS, SCHEMA_VERSION, SqliteStore } from '../src/index.js';
 import { assertSameSamples, storeContract } from './store-contract.js';
 import { makeBatch } from './batches.js';
 
@@ -52,6 +52,24 @@ test('sqlite store: samples survive closing and reopening the file', async () =>
   assert.equal(rec.sampleCount, 750);
   assertSameSamples(await b.readSamples(id), concatSorties(batches, sortieShape(batches[0]!)));
   await b.close();
+});
+
+test('sqlite store: a database of schema version 1 with sorties is upgraded in place and keeps them', async () => {
+  const path = join(tempDir(), 'v1.db');
+  const raw = new Database(path);
+  raw.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  raw.exec(MIGRATIONS[0]!.sqlite);
+  raw.prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)').run(MIGRATIONS[0]!.name, '2026-11-01T00:00:00Z');
+  raw.prepare("INSERT INTO sorties (id, name, simulated, created_at) VALUES ('old', 'before v2', 1, '2026-11-01T00:00:00Z')").run();
+  raw.close();
+  const s = new SqliteStore({ path });
+  const report = await s.migrate();
+  assert.equal(report.from, 1);
+  assert.deepEqual(report.applied, MIGRATIONS.slice(1).map((m) => `${m.version} ${m.name}`));
+  assert.equal((await s.getSortie(sortieId('old')))?.name, 'before v2');
+  const job = await s.jobs.createJob({ id: 'j', kind: 'locate', sortieId: sortieId('old'), options: {}, createdBy: undefined });
+  assert.equal(job.state, 'queued');
+  await s.close();
 });
 
 test('sqlite store: a database from a newer Nariz is refused and left as it was', async () => {

@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { concatSorties, sliceSortie, sortieColumns, sortieId, sortieShape, type Sortie } from '@nariz/core';
 import { SCHEMA_VERSION, type Store } from '../src/index.js';
 import { makeBatch } from './batches.js';
+import { accountsContract } from './accounts-contract.js';
+import { jobsContract } from './jobs-contract.js';
 
 export function assertSameSamples(a: Sortie, b: Sortie, what = 'samples'): void {
   assert.equal(a.count, b.count, `${what}: count`);
@@ -144,4 +146,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     assert.equal((await s.appendBatch(id, 'a', makeBatch({ count: 4, seed: 2 }))).firstSample, 0);
     assert.equal((await s.readSamples(id)).count, 4);
   });
+
+  accountsContract(withStore);
+  jobsContract(withStore);
 }

@@ -14,6 +14,8 @@ import type { BatchAck, MigrationReport, NewSortie, SampleRange, SortieRecord, S
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations.js';
 import { encodeBatch } from '../sample-codec.js';
 import { parseShape } from '../shape-json.js';
+import { PostgresAccounts } from './postgres-accounts.js';
+import { PostgresJobs } from './postgres-jobs.js';
 import { batchDigest, checkShape, duplicateOrConflict, extent, sampleWindow, samplesFromBatches, toRecord } from '../batch-rules.js';
 
 export interface PostgresStoreOptions {
@@ -50,6 +52,8 @@ export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   private readonly now: () => Date;
   private readonly schema: string;
+  readonly accounts: PostgresAccounts;
+  readonly jobs: PostgresJobs;
 
   constructor(o: PostgresStoreOptions) {
     this.schema = o.schema ?? 'public';
@@ -60,6 +64,8 @@ export class PostgresStore implements Store {
     this.pool.on('connect', (client) => {
       client.query(`SET search_path TO ${path}`).catch(() => undefined);
     });
+    this.accounts = new PostgresAccounts(this.pool, this.now);
+    this.jobs = new PostgresJobs(this.pool, this.now, (body) => this.tx(body));
   }
 
   async migrate(): Promise<MigrationReport> {

@@ -12,6 +12,8 @@ import type { BatchAck, MigrationReport, NewSortie, SampleRange, SortieRecord, S
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations.js';
 import { encodeBatch } from '../sample-codec.js';
 import { parseShape } from '../shape-json.js';
+import { SqliteAccounts } from './sqlite-accounts.js';
+import { SqliteJobs } from './sqlite-jobs.js';
 import { batchDigest, checkShape, duplicateOrConflict, extent, sampleWindow, samplesFromBatches, toRecord } from '../batch-rules.js';
 
 export interface SqliteStoreOptions {
@@ -49,6 +51,8 @@ export class SqliteStore implements Store {
   readonly dialect = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly now: () => Date;
+  readonly accounts: SqliteAccounts;
+  readonly jobs: SqliteJobs;
 
   constructor(o: SqliteStoreOptions) {
     this.db = new Database(o.path);
@@ -57,6 +61,8 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    this.accounts = new SqliteAccounts(this.db, this.now);
+    this.jobs = new SqliteJobs(this.db, this.now);
   }
 
   async migrate(): Promise<MigrationReport> {
