@@ -10,7 +10,7 @@ interface LocateJson {
     lat: number; lon: number; position_ci95_m: number;
     ellipse95: { semi_major_m: number; semi_minor_m: number; azimuth_deg: number };
     rate_gps: Record<string, number>; rate_ci95_gps: Record<string, [number, number]>;
-    probability: number; class: Record<string, number>; lab_probability: number; classified: boolean;
+    probability: number; class: Record<string, number>; lab_probability: number; classified: boolean; posterior_sample: Array<[number, number]>;
   }>;
   background: Record<string, { unit: string; median: number; noise_sd: number; events: number }>;
   stability: { source: string; posterior: Record<string, number> };
@@ -70,6 +70,11 @@ test('locate --json keeps its contract and finds the simulated lab; --geojson wr
         assert.ok(lo <= s.rate_gps[k]! && s.rate_gps[k]! <= hi, `${k}: ${lo} <= ${s.rate_gps[k]} <= ${hi}`);
       }
       if (s.classified) assert.ok(Math.abs(Object.values(s.class).reduce((a, b) => a + b, 0) - 1) < 1e-9);
+      // The posterior sample: at most 256 draws, about 95 % of them inside the 95 % radius.
+      const draws = s.posterior_sample;
+      assert.ok(draws.length >= 100 && draws.length <= 256, `${draws.length} draws`);
+      const inside = draws.filter(([lon, lat]) => distanceM({ lat, lon }, s) <= s.position_ci95_m + 0.5).length / draws.length;
+      assert.ok(inside > 0.85 && inside <= 1, `share of draws inside the 95 % radius: ${inside}`);
     }
     const truth = (JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as TruthJson).sources[0]!;
     const nearest = out.sources.reduce((a, s) => (distanceM(s, truth) < distanceM(a, truth) ? s : a));

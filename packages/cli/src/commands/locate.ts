@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { NarizError, STABILITY_CLASSES } from '@nariz/core';
 import { readSortieCsvFile } from '@nariz/formats';
-import { locateSortie, sourcesGeoJson, SIGMA_SETS, type LocateResult } from '@nariz/plume';
+import { locateJson, locateSortie, sourcesGeoJson, SIGMA_SETS, type LocateResult } from '@nariz/plume';
 import type { CliIo, Command } from '../command.js';
 import { chemicalTable, integerFlag, numberFlag, parseFlagsWithPositionals, sigmaFlag, stabilityFlag } from '../flags.js';
 
@@ -47,29 +47,6 @@ const OPTIONS = {
   chemicals: { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
-
-/** The JSON contract of `nariz locate --json` (snake_case, units in names). */
-export function locateJson(r: LocateResult, seconds: number): unknown {
-  return {
-    sources: r.sources.map((s) => ({
-      lat: s.lat,
-      lon: s.lon,
-      position_ci95_m: s.positionCi95M,
-      ellipse95: { semi_major_m: s.ellipse95.semiMajorM, semi_minor_m: s.ellipse95.semiMinorM, azimuth_deg: s.ellipse95.azimuthDeg },
-      rate_gps: s.rateGps,
-      rate_ci95_gps: s.rateCi95Gps,
-      probability: s.probability,
-      class: s.classProbabilities,
-      lab_probability: s.labProbability,
-      classified: s.classified,
-    })),
-    background: Object.fromEntries(Object.entries(r.background).map(([k, b]) => [k, { unit: b.unit, median: b.median, noise_sd: b.noiseSd, events: b.events }])),
-    stability: { source: r.stability.source, posterior: r.stability.posterior },
-    samples: r.samples,
-    seconds,
-    diagnostics: { tempering: r.diagnostics.gamma, reduced_chi2: r.diagnostics.reducedChi2, residual_lag1: r.diagnostics.residualLag1, retained_samples: r.diagnostics.retainedSamples, sensor_lag_s: r.diagnostics.sensorLagS },
-  };
-}
 
 function fmt(x: number): string {
   return x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toPrecision(2);

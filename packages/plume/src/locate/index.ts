@@ -1,2 +1,3 @@
 export * from './locate-sortie.js';
 export * from './geojson.js';
+export * from './locate-json.js';

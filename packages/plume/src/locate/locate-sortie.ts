@@ -56,7 +56,15 @@ export interface LocatedSource {
   readonly classProbabilities: Record<string, number>;
   readonly labProbability: number;
   readonly classified: boolean;
+  /**
+   * Equally weighted draws from the position posterior, [lon, lat], at most
+   * POSTERIOR_SAMPLE_SIZE (an even stride through the draws): for heat maps.
+   */
+  readonly posteriorSample: ReadonlyArray<readonly [number, number]>;
 }
+
+/** Most posterior position draws a LocatedSource carries. */
+export const POSTERIOR_SAMPLE_SIZE = 256;
 
 export interface SpeciesBackground {
   readonly unit: string;
@@ -205,11 +213,18 @@ function locateWith(sortie: Sortie, opts: LocateOptions, executor: ScanExecutor)
     });
     const cls = classifyOrNone(rates, library);
     const g = frame.unproject(s.east, s.north);
+    const stride = Math.max(1, Math.ceil(s.drawsE.length / POSTERIOR_SAMPLE_SIZE));
+    const posteriorSample: Array<readonly [number, number]> = [];
+    for (let i = 0; i < s.drawsE.length; i += stride) {
+      const p = frame.unproject(s.drawsE[i]!, s.drawsN[i]!);
+      posteriorSample.push([p.lon, p.lat]);
+    }
     return {
       lat: g.lat, lon: g.lon, east: s.east, north: s.north,
       positionCi95M: s.radius95M, ellipse95: s.ellipse95,
       rateGps, rateCi95Gps, probability: s.probability,
       classProbabilities: cls.probabilities, labProbability: cls.labProbability, classified: cls.classified,
+      posteriorSample,
     };
   });
   const background: Record<string, SpeciesBackground> = {};
