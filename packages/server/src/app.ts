@@ -9,13 +9,26 @@
  * with the catalogue's HTTP status (core/src/errors.ts); a request that
  * fails its schema is NARIZ_BAD_REQUEST (400) naming the field.
  */
+import { createRequire } from 'node:module';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
+import websocket from '@fastify/websocket';
 import { NarizError } from '@nariz/core';
 import type { Store } from '@nariz/store';
+import { installAuth } from './auth/auth-plugin.js';
+import { LoginThrottle } from './auth/throttle.js';
+import { liveRoutes } from './live/live-routes.js';
+import { createPlatform } from './platform.js';
 import { healthRoutes } from './routes/health.js';
+import { jobRoutes } from './routes/jobs.js';
+import { sessionRoutes } from './routes/session.js';
 import { sortieRoutes } from './routes/sorties.js';
 import { uploadRoutes } from './routes/uploads.js';
+import { userRoutes } from './routes/users.js';
+import { installWeb } from './routes/web.js';
+
+export const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 export interface AppOptions {
   readonly store: Store;
@@ -23,6 +36,19 @@ export interface AppOptions {
   readonly logger?: boolean | { level: string };
   /** Largest request body, bytes (CSV batches; default 64 MiB). */
   readonly bodyLimit?: number;
+  /** Session cookies marked Secure (default true; false only for plain HTTP beyond localhost). */
+  readonly secureCookies?: boolean;
+  /** The built web app to serve at / (absent: API only). */
+  readonly webRoot?: string;
+  /** A PMTiles basemap to serve at /basemap.pmtiles. */
+  readonly pmtilesPath?: string;
+  /** Demo data were seeded (shown by the app). */
+  readonly demo?: boolean;
+  /** Scan threads per localisation job. */
+  readonly jobThreads?: number;
+  /** Sign-in throttling (tests shorten it). */
+  readonly throttle?: LoginThrottle;
+  readonly now?: () => Date;
 }
 
 export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
@@ -35,7 +61,14 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Nariz API', version: '0.1.0', description: 'Sorties, samples and source estimates of the Nariz platform.' },
+      info: { title: 'Nariz API', version: VERSION, description: 'Sorties, samples and source estimates of the Nariz platform.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'nariz_session', description: 'Browser session (POST /api/session); changes also need the X-CSRF-Token header.' },
+          token: { type: 'http', scheme: 'bearer', description: 'API token (POST /api/tokens).' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
     },
   });
   app.setErrorHandler((err: FastifyError | NarizError | Error, req, reply) => {
@@ -53,10 +86,34 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     req.log.error({ err }, 'unexpected error');
     return reply.status(500).send({ error: { code: 'NARIZ_INTERNAL', message: 'internal error (logged)' } });
   });
-  app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: { code: 'NARIZ_NOT_FOUND', message: `no route ${req.method} ${req.url}` } }));
+  const now = o.now ?? (() => new Date());
+  const secureCookies = o.secureCookies ?? true;
+  const platform = createPlatform({ store: o.store, log: app.log, now, ...(o.jobThreads !== undefined ? { jobThreads: o.jobThreads } : {}) });
+  app.decorate('platform', platform);
+  await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 * 1024 } });
+  installAuth(app, { store: o.store, secureCookies, now });
   await app.register(healthRoutes, { store: o.store });
-  await app.register(sortieRoutes, { store: o.store, prefix: '/api' });
-  await app.register(uploadRoutes, { store: o.store, prefix: '/api' });
-  app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(sessionRoutes, { store: o.store, throttle: o.throttle ?? new LoginThrottle(), secureCookies, now, prefix: '/api' });
+  await app.register(userRoutes, { store: o.store, now, prefix: '/api' });
+  await app.register(sortieRoutes, { platform, prefix: '/api' });
+  await app.register(uploadRoutes, { platform, prefix: '/api' });
+  await app.register(jobRoutes, { platform, prefix: '/api' });
+  await app.register(liveRoutes, { platform, prefix: '/api' });
+  const spa = await installWeb(app, { webRoot: o.webRoot, pmtilesPath: o.pmtilesPath, demo: o.demo ?? false, version: VERSION });
+  // Paths the web app routes itself get its index.html; anything else is a 404 in the error shape.
+  app.setNotFoundHandler((req, reply) => {
+    if (spa?.(req, reply) === true) return reply;
+    return reply.status(404).send({ error: { code: 'NARIZ_NOT_FOUND', message: `no route ${req.method} ${req.url}` } });
+  });
+  app.get('/api/docs', { config: { right: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  // Unfinished jobs of the last run are resumed once the server is up; closing stops the running one (it resumes next time).
+  app.addHook('onReady', async () => {
+    await platform.jobs.start();
+  });
+  app.addHook('onClose', async () => {
+    await platform.jobs.close();
+    await platform.detector.idle();
+  });
   return app;
 }

@@ -10,11 +10,21 @@
  *   databaseUrl   NARIZ_DATABASE_URL   postgres://... to use PostgreSQL + PostGIS instead
  *                                      (the PostGIS extension must exist in that database)
  *   logLevel      NARIZ_LOG_LEVEL      pino level (info)
+ *   secureCookies NARIZ_SECURE_COOKIES session cookie marked Secure (true; browsers accept
+ *                                      Secure cookies from http://localhost, so only a
+ *                                      plain-HTTP LAN deployment needs false)
+ *   webRoot       NARIZ_WEB_ROOT       the built web app (packages/web/dist/app)
+ *   basemapPmtiles NARIZ_BASEMAP_PMTILES  a PMTiles basemap file to use instead of the
+ *                                      embedded Natural Earth one
+ *   demo          NARIZ_DEMO           seed the demo region into an empty database (false)
+ *   initialAdminPassword NARIZ_INITIAL_ADMIN_PASSWORD  the first admin's one-time
+ *                                      password (default: random, printed once)
  *
  * The file is NARIZ_CONFIG, else ./nariz.config.json when it exists.
  * Unknown keys and bad values are refused, naming the file or variable.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { NarizError } from '@nariz/core';
 import { DEFAULT_DATA_DIR } from '@nariz/store';
 
@@ -25,11 +35,23 @@ export interface ServerConfig {
   /** Set when the store is PostgreSQL. */
   readonly databaseUrl: string | undefined;
   readonly logLevel: string;
+  readonly secureCookies: boolean;
+  readonly webRoot: string;
+  readonly basemapPmtiles: string | undefined;
+  readonly demo: boolean;
+  readonly initialAdminPassword: string | undefined;
 }
+
+/** The web app built beside this package in the monorepo. */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist/app', import.meta.url));
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-const KEYS = { port: 'NARIZ_PORT', host: 'NARIZ_HOST', dataDir: 'NARIZ_DATA_DIR', databaseUrl: 'NARIZ_DATABASE_URL', logLevel: 'NARIZ_LOG_LEVEL' } as const;
+const KEYS = {
+  port: 'NARIZ_PORT', host: 'NARIZ_HOST', dataDir: 'NARIZ_DATA_DIR', databaseUrl: 'NARIZ_DATABASE_URL', logLevel: 'NARIZ_LOG_LEVEL',
+  secureCookies: 'NARIZ_SECURE_COOKIES', webRoot: 'NARIZ_WEB_ROOT', basemapPmtiles: 'NARIZ_BASEMAP_PMTILES', demo: 'NARIZ_DEMO',
+  initialAdminPassword: 'NARIZ_INITIAL_ADMIN_PASSWORD',
+} as const;
 type Key = keyof typeof KEYS;
 
 export const DEFAULT_CONFIG_FILE = 'nariz.config.json';
@@ -46,7 +68,7 @@ export function parseConfigFile(text: string, file: string): Partial<Record<Key,
   const out: Partial<Record<Key, string>> = {};
   for (const [k, value] of Object.entries(v)) {
     if (!(k in KEYS)) throw new NarizError('NARIZ_USAGE', `unknown setting "${k}"; known: ${Object.keys(KEYS).join(', ')}`, { file });
-    if (typeof value !== 'string' && typeof value !== 'number') throw new NarizError('NARIZ_USAGE', `setting "${k}" must be a string or a number`, { file });
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new NarizError('NARIZ_USAGE', `setting "${k}" must be a string, a number or a boolean`, { file });
     out[k as Key] = String(value);
   }
   return out;
@@ -64,7 +86,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fi
   if (!LEVELS.includes(logLevel)) throw new NarizError('NARIZ_USAGE', `${l.from} must be one of ${LEVELS.join(', ')}, got "${logLevel}"`);
   const d = get('databaseUrl');
   if (d.value !== undefined && !/^postgres(ql)?:\/\//.test(d.value)) throw new NarizError('NARIZ_USAGE', `${d.from} must be a postgres:// URL (leave it unset for the embedded SQLite database)`);
-  return { port, host: get('host').value ?? '127.0.0.1', dataDir: get('dataDir').value ?? DEFAULT_DATA_DIR, databaseUrl: d.value, logLevel };
+  const flag = (k: Key, dflt: boolean): boolean => {
+    const f = get(k);
+    if (f.value === undefined) return dflt;
+    if (f.value === 'true' || f.value === '1') return true;
+    if (f.value === 'false' || f.value === '0') return false;
+    throw new NarizError('NARIZ_USAGE', `${f.from} must be true or false, got "${f.value}"`);
+  };
+  return {
+    port, host: get('host').value ?? '127.0.0.1', dataDir: get('dataDir').value ?? DEFAULT_DATA_DIR, databaseUrl: d.value, logLevel,
+    secureCookies: flag('secureCookies', true), webRoot: get('webRoot').value ?? DEFAULT_WEB_ROOT, basemapPmtiles: get('basemapPmtiles').value,
+    demo: flag('demo', false), initialAdminPassword: get('initialAdminPassword').value,
+  };
 }
 
 /** The configuration a server process runs with: NARIZ_CONFIG (or ./nariz.config.json if present) under the environment. */

@@ -8,11 +8,15 @@ import { mkdirSync } from 'node:fs';
 import { NarizError } from '@nariz/core';
 import { PostgresStore, SqliteStore, sqlitePath, type Store } from '@nariz/store';
 import { buildApp } from './app.js';
+import { ensureFirstAdmin } from './auth/first-admin.js';
 import { bannerLine } from './banner.js';
 import { loadProcessConfig } from './config.js';
+import { seedDemo } from './demo/seed-demo.js';
 
 async function main(): Promise<void> {
-  const cfg = loadProcessConfig(process.env);
+  const args = process.argv.slice(2);
+  for (const a of args) if (a !== '--demo') throw new NarizError('NARIZ_USAGE', `unknown argument "${a}"; the server takes --demo (seed the demo region) and reads the rest from NARIZ_* variables or nariz.config.json`);
+  const cfg = loadProcessConfig(args.includes('--demo') ? { ...process.env, NARIZ_DEMO: 'true' } : process.env);
   let store: Store;
   if (cfg.databaseUrl !== undefined) {
     store = new PostgresStore({ connectionString: cfg.databaseUrl });
@@ -21,8 +25,13 @@ async function main(): Promise<void> {
     store = new SqliteStore({ path: sqlitePath(cfg.dataDir) });
   }
   const migrated = await store.migrate();
-  const app = await buildApp({ store, logger: { level: cfg.logLevel } });
+  const app = await buildApp({
+    store, logger: { level: cfg.logLevel }, secureCookies: cfg.secureCookies, webRoot: cfg.webRoot, demo: cfg.demo,
+    ...(cfg.basemapPmtiles !== undefined ? { pmtilesPath: cfg.basemapPmtiles } : {}),
+  });
   if (migrated.applied.length > 0) app.log.info({ migrations: migrated.applied }, `database at schema version ${migrated.to}`);
+  if (!cfg.secureCookies) app.log.warn('session cookies are not marked Secure (secureCookies false): serve Nariz over HTTPS beyond this machine');
+  const admin = await ensureFirstAdmin(store, cfg.initialAdminPassword);
   let closing = false;
   const shutdown = (signal: string): void => {
     if (closing) return;
@@ -40,7 +49,17 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   const address = await app.listen({ port: cfg.port, host: cfg.host });
+  if (cfg.demo) {
+    const seeded = await seedDemo(app.platform);
+    if (seeded.length > 0) process.stdout.write(`Seeded the demo region (SIMULATED data): ${seeded.join(', ')}; localisation jobs queued\n`);
+  }
   // A banner whatever the log level: people and scripts look for it.
+  if (admin !== undefined) {
+    process.stdout.write(
+      `First admin: ${admin.username} / ${cfg.initialAdminPassword !== undefined ? '(the password in NARIZ_INITIAL_ADMIN_PASSWORD)' : admin.password}\n` +
+        '  a one-time password: you will be asked to choose your own at first sign-in; it is not shown again.\n',
+    );
+  }
   process.stdout.write(bannerLine(address, cfg.databaseUrl !== undefined ? 'PostgreSQL' : `SQLite in ${cfg.dataDir}`));
 }
 

@@ -6,34 +6,20 @@
  */
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createRng, type Sortie } from '@nariz/core';
 import { parseSortieCsv } from '@nariz/formats';
-import { SqliteStore } from '@nariz/store';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/index.js';
+import { call as httpCall, makeUser, startServer, type Reply, type TestServer } from './harness.js';
 
-let app: FastifyInstance;
-let store: SqliteStore;
-let base: string;
-const dir = mkdtempSync(join(tmpdir(), 'nariz-server-'));
+let server: TestServer;
+let analyst: { token: string };
 
 before(async () => {
-  store = new SqliteStore({ path: join(dir, 'nariz.db') });
-  await store.migrate();
-  app = await buildApp({ store });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = app.server.address();
-  assert.ok(addr !== null && typeof addr === 'object');
-  base = `http://127.0.0.1:${addr.port}`;
+  server = await startServer();
+  analyst = await makeUser(server.store, 'analyst1', 'analyst');
 });
 
 after(async () => {
-  await app.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  await server.close();
 });
 
 /** A batch as a drone would log it: `n` rows from time t0, three species in ppb. */
@@ -47,15 +33,8 @@ function batchCsv(n: number, seed: number, t0: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function call(method: string, path: string, body?: unknown, type = 'application/json'): Promise<{ status: number; json: unknown; headers: Headers }> {
-  const init: RequestInit = { method };
-  if (body !== undefined) {
-    init.body = typeof body === 'string' ? body : JSON.stringify(body);
-    init.headers = { 'content-type': type };
-  }
-  const res = await fetch(base + path, init);
-  const text = await res.text();
-  return { status: res.status, json: text === '' ? undefined : (JSON.parse(text) as unknown), headers: res.headers };
+async function call(method: string, path: string, body?: unknown, type = 'application/json'): Promise<Reply> {
+  return httpCall(server.base, method, path, body, { type, auth: analyst });
 }
 
 type ErrorBody = { error: { code: string; message: string; location?: { line?: number; column?: string } } };

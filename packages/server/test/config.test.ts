@@ -4,14 +4,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig, parseConfigFile } from '../src/index.js';
+import { DEFAULT_WEB_ROOT, loadConfig, parseConfigFile } from '../src/index.js';
 
 const usage = (re: RegExp) => (err: unknown): boolean => err instanceof Error && 'code' in err && err.code === 'NARIZ_USAGE' && re.test(err.message);
 
 test('defaults, file settings, and the environment over the file', () => {
-  assert.deepEqual(loadConfig({}), { port: 8080, host: '127.0.0.1', dataDir: 'nariz-data', databaseUrl: undefined, logLevel: 'info' });
-  const file = parseConfigFile('{"port": 9090, "dataDir": "/srv/nariz", "logLevel": "warn"}', 'nariz.config.json');
-  assert.deepEqual(loadConfig({}, file), { port: 9090, host: '127.0.0.1', dataDir: '/srv/nariz', databaseUrl: undefined, logLevel: 'warn' });
+  const rest = { secureCookies: true, webRoot: DEFAULT_WEB_ROOT, basemapPmtiles: undefined, demo: false, initialAdminPassword: undefined };
+  assert.deepEqual(loadConfig({}), { port: 8080, host: '127.0.0.1', dataDir: 'nariz-data', databaseUrl: undefined, logLevel: 'info', ...rest });
+  assert.match(DEFAULT_WEB_ROOT, /packages\/web\/dist\/app$/);
+  const file = parseConfigFile('{"port": 9090, "dataDir": "/srv/nariz", "logLevel": "warn", "secureCookies": false, "demo": true}', 'nariz.config.json');
+  assert.deepEqual(loadConfig({}, file), { port: 9090, host: '127.0.0.1', dataDir: '/srv/nariz', databaseUrl: undefined, logLevel: 'warn', ...rest, secureCookies: false, demo: true });
+  assert.equal(loadConfig({ NARIZ_DEMO: '0' }, file).demo, false);
   assert.equal(loadConfig({ NARIZ_PORT: '7000' }, file).port, 7000);
   assert.equal(loadConfig({ NARIZ_DATABASE_URL: 'postgres://u:p@h/db' }, file).databaseUrl, 'postgres://u:p@h/db');
 });
@@ -22,7 +25,8 @@ test('bad values and unknown keys are refused, naming their source', () => {
   assert.throws(() => loadConfig({ NARIZ_LOG_LEVEL: 'loud' }), usage(/NARIZ_LOG_LEVEL must be one of/));
   assert.throws(() => loadConfig({}, { databaseUrl: 'mysql://x' }), usage(/config "databaseUrl" must be a postgres/));
   assert.throws(() => parseConfigFile('{"prot": 1}', 'c.json'), usage(/c\.json: unknown setting "prot"/));
-  assert.throws(() => parseConfigFile('{"port": [1]}', 'c.json'), usage(/must be a string or a number/));
+  assert.throws(() => parseConfigFile('{"port": [1]}', 'c.json'), usage(/must be a string, a number or a boolean/));
+  assert.throws(() => loadConfig({ NARIZ_SECURE_COOKIES: 'yes' }), usage(/NARIZ_SECURE_COOKIES must be true or false/));
   assert.throws(() => parseConfigFile('port=1', 'c.json'), usage(/c\.json: config file is not JSON/));
   assert.throws(() => parseConfigFile('[1]', 'c.json'), usage(/must hold a JSON object/));
 });

@@ -5,9 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinChemicals, distanceM, NarizError, STABILITY_CLASSES, uvToWindFrom, type StabilityClass } from '@nariz/core';
+import { distanceM } from '@nariz/core';
 import { readSortieCsvFile } from '@nariz/formats';
-import { computeHazardZones, hazardGeoJson, locateSortie, sourcesGeoJson, type LocateResult } from '@nariz/plume';
+import { labHazards, locateSortie, sourcesGeoJson, type LocateResult } from '@nariz/plume';
 import type { CliIo, Command } from '../command.js';
 import { numberFlag, parseFlags } from '../flags.js';
 import { locateTable } from './locate.js';
@@ -52,31 +52,10 @@ export const demo: Command = {
       const hit = best >= 0 && bestD <= Math.max(30, 2 * result.sources[best]!.positionCi95M);
       io.stdout(`  ${t.id.padEnd(14)} ${hit ? `found as S${best + 1}, ${bestD.toFixed(0)} m away` : 'not found'}\n`);
     }
-    // Hazard zones for suspected labs: HCl at the estimated rate (upper 95 % bound: err on the side of residents).
-    const hcl = builtinChemicals().require('hcl');
-    let mu = 0;
-    let mv = 0;
-    for (let i = 0; i < read.sortie.count; i++) {
-      mu += read.sortie.windU[i]!;
-      mv += read.sortie.windV[i]!;
-    }
-    const wind = uvToWindFrom(mu / read.sortie.count, mv / read.sortie.count);
-    const stability = STABILITY_CLASSES.reduce<StabilityClass>((a, c) => (result.stability.posterior[c] > result.stability.posterior[a] ? c : a), 'D');
-    const features: unknown[] = [...sourcesGeoJson(result).features];
-    for (const s of result.sources) {
-      if (s.labProbability < 0.5) continue;
-      const rate = s.rateCi95Gps['hcl']?.[1];
-      if (rate === undefined || !(rate > 0) || wind.speedMps < 1) continue;
-      try {
-        const hz = computeHazardZones({ lat: s.lat, lon: s.lon, chemical: hcl, rateGps: rate, windSpeedMps: wind.speedMps, windFromDeg: wind.fromDeg, stability, sourceHeightM: 3 });
-        features.push(...hazardGeoJson(hz).features);
-        const far = hz.zones.filter((z) => z.exceeded).map((z) => `${z.label} to ${z.maxDownwindM.toFixed(0)} m`).join(', ');
-        io.stdout(`  hazard (HCl at ${rate.toFixed(2)} g/s, upper 95 %): ${far || 'no AEGL exceeded'}\n`);
-      } catch (e) {
-        if (!(e instanceof NarizError)) throw e;
-        io.stderr(`hazard zone skipped: ${e.message}\n`);
-      }
-    }
+    // Hazard zones for suspected labs: HCl at the upper 95 % rate (err on the side of residents).
+    const hz = labHazards(read.sortie, result);
+    for (const n of hz.notes) io.stdout(`  hazard ${n}\n`);
+    const features: unknown[] = [...sourcesGeoJson(result).features, ...hz.features];
     const gj = join(out, 'demo.geojson');
     writeFileSync(gj, JSON.stringify({ type: 'FeatureCollection', simulated: true, features }, null, 1) + '\n');
     io.stdout(`\nMap layers (sources, 95 % ellipses, hazard zones): ${gj}\n`);

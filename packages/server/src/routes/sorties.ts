@@ -17,9 +17,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import { sortieId, type Sortie } from '@nariz/core';
-import { parseSortieCsv } from '@nariz/formats';
-import type { Store } from '@nariz/store';
+import { NarizError, sortieId, type Sortie } from '@nariz/core';
+import { ingestBatch } from '../live/ingest.js';
+import type { Platform } from '../platform.js';
 import { idSchema, sortieJson, sortieSchema } from './sortie-json.js';
 
 
@@ -45,12 +45,14 @@ function samplesJson(s: Sortie, from: number, step: number): Record<string, unkn
   };
 }
 
-export const sortieRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const sortieRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app, { platform }) => {
+  const store = platform.store;
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   app.post<{ Body: { name: string; simulated?: boolean; id?: string } }>(
     '/sorties',
     {
+      config: { right: 'sortie:write' },
       schema: {
         body: { type: 'object', properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, simulated: { type: 'boolean' }, id: idSchema }, required: ['name'], additionalProperties: false },
         response: { 201: sortieSchema },
@@ -59,6 +61,7 @@ export const sortieRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
     async (req, reply) => {
       const id = sortieId(req.body.id ?? randomUUID());
       const rec = await store.createSortie({ id, name: req.body.name, simulated: req.body.simulated ?? false });
+      platform.hub.publish({ type: 'sortie', sortie: sortieJson(rec) });
       return reply.status(201).header('location', `/api/sorties/${encodeURIComponent(id)}`).send(sortieJson(rec));
     },
   );
@@ -77,15 +80,20 @@ export const sortieRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
     },
   );
 
-  app.delete<{ Params: { id: string } }>('/sorties/:id', { schema: { params: { type: 'object', properties: { id: idSchema }, required: ['id'] } } }, async (req, reply) => {
-    const gone = await store.deleteSortie(sortieId(req.params.id));
-    if (!gone) return reply.status(404).send({ error: { code: 'NARIZ_NOT_FOUND', message: `no sortie "${req.params.id}"` } });
+  app.delete<{ Params: { id: string } }>('/sorties/:id', { config: { right: 'sortie:write' }, schema: { params: { type: 'object', properties: { id: idSchema }, required: ['id'] } } }, async (req, reply) => {
+    const id = sortieId(req.params.id);
+    // Its jobs go with it (the store cascades); a running one is stopped first.
+    for (const j of await store.jobs.listJobs({ sortieId: id, states: ['queued', 'running'] })) await platform.jobs.cancel(j.id).catch(() => undefined);
+    if (!(await store.deleteSortie(id))) throw new NarizError('NARIZ_NOT_FOUND', `no sortie "${req.params.id}"`);
+    platform.detector.forget(id);
+    platform.hub.publish({ type: 'sortie_deleted', id });
     return reply.status(204).send();
   });
 
   app.put<{ Params: { id: string; batchId: string }; Body: string }>(
     '/sorties/:id/batches/:batchId',
     {
+      config: { right: 'sortie:write' },
       schema: {
         params: { type: 'object', properties: { id: idSchema, batchId: idSchema }, required: ['id', 'batchId'] },
         consumes: ['text/csv'],
@@ -93,17 +101,8 @@ export const sortieRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
     },
     async (req, reply) => {
       if (typeof req.body !== 'string') return reply.status(415).send({ error: { code: 'NARIZ_BAD_REQUEST', message: 'a batch is sortie CSV sent as text/csv' } });
-      // Bad rows are refused with their line and column (NARIZ_CSV_*, 400); nothing is stored.
-      const { sortie, warnings } = parseSortieCsv(req.body, { fileName: `batch ${req.params.batchId}` });
-      const ack = await store.appendBatch(sortieId(req.params.id), req.params.batchId, sortie);
-      return reply.status(ack.duplicate ? 200 : 201).send({
-        sortie_id: ack.sortieId,
-        batch_id: ack.batchId,
-        first_sample: ack.firstSample,
-        count: ack.count,
-        duplicate: ack.duplicate,
-        warnings: warnings.map((w) => ({ code: w.code, message: w.message, count: w.count })),
-      });
+      const ack = await ingestBatch(platform, req.params.id, req.params.batchId, req.body);
+      return reply.status(ack.duplicate ? 200 : 201).send(ack);
     },
   );
 

@@ -8,20 +8,22 @@
  * needs the memory of one batch. The answer is 201 with the new sortie and
  * the reader's warnings. A bad row answers 400 with its line and column, and
  * the sortie this upload created is deleted again: a failed upload leaves
- * nothing behind.
+ * nothing behind. A complete upload gets its detections and a queued
+ * localisation job.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Readable } from 'node:stream';
 import { sortieId } from '@nariz/core';
 import { readSortieCsvBatches } from '@nariz/formats';
-import type { Store } from '@nariz/store';
+import type { Platform } from '../platform.js';
 import { idSchema, sortieJson, sortieSchema } from './sortie-json.js';
 
 /** Rows per stored batch of an upload (about 1 MB of columns with three species). */
 export const UPLOAD_BATCH_ROWS = 10_000;
 
-export const uploadRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const uploadRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app, { platform }) => {
+  const store = platform.store;
   // The body stays a stream here (this plugin's own parser).
   app.addContentTypeParser('text/csv', (_req, payload, done) => done(null, payload));
   // An answer given before the body was read to its end (a bad row, a bad
@@ -39,6 +41,7 @@ export const uploadRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
     '/sortie-uploads',
     {
       bodyLimit: Number.MAX_SAFE_INTEGER,
+      config: { right: 'sortie:write' },
       schema: {
         consumes: ['text/csv'],
         querystring: {
@@ -52,20 +55,27 @@ export const uploadRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
     },
     async (req, reply) => {
       const id = sortieId(req.query.id ?? randomUUID());
-      await store.createSortie({ id, name: req.query.name, simulated: req.query.simulated ?? false });
+      const created = await store.createSortie({ id, name: req.query.name, simulated: req.query.simulated ?? false });
+      platform.hub.publish({ type: 'sortie', sortie: sortieJson(created) });
       try {
         // Not destroyed when the read stops early, so the answer can still be sent (see the onSend hook).
         const body = req.body.iterator({ destroyOnReturn: false });
         const r = await readSortieCsvBatches(body, { batchRows: UPLOAD_BATCH_ROWS, fileName: req.query.name }, async (batch, k) => {
-          await store.appendBatch(id, `upload-${k}`, batch);
+          const ack = await store.appendBatch(id, `upload-${k}`, batch);
+          platform.hub.publish({ type: 'batch', sortie_id: id, first_sample: ack.firstSample, count: ack.count });
         });
         const rec = await store.getSortie(id);
+        platform.hub.publish({ type: 'sortie', sortie: sortieJson(rec!) });
+        // Detections now; the localisation is queued once, for the whole file.
+        platform.detector.afterBatch(id, false);
+        if (rec!.sampleCount >= 10) await platform.jobs.ensureLocate(id);
         return reply.status(201).header('location', `/api/sorties/${encodeURIComponent(id)}`).send({
           sortie: sortieJson(rec!),
           warnings: r.warnings.map((w) => ({ code: w.code, message: w.message, count: w.count })),
         });
       } catch (err) {
         await store.deleteSortie(id);
+        platform.hub.publish({ type: 'sortie_deleted', id });
         throw err;
       }
     },

@@ -1,0 +1,38 @@
+/**
+ * The live hub: every change the server makes is published here once, and
+ * each connected browser (live-routes.ts) receives it. In-process only: a
+ * deployment with several server processes would put a broker (PostgreSQL
+ * LISTEN/NOTIFY) behind this same interface.
+ */
+export type LiveMessage =
+  | { readonly type: 'sortie'; readonly sortie: Record<string, unknown> }
+  | { readonly type: 'sortie_deleted'; readonly id: string }
+  | { readonly type: 'batch'; readonly sortie_id: string; readonly first_sample: number; readonly count: number }
+  | { readonly type: 'detection'; readonly sortie_id: string; readonly species: string; readonly event: Record<string, unknown> }
+  | { readonly type: 'job'; readonly job: Record<string, unknown> }
+  | { readonly type: 'estimate'; readonly sortie_id: string; readonly job_id: string };
+
+export type LiveListener = (m: LiveMessage) => void;
+
+export class LiveHub {
+  private readonly listeners = new Set<LiveListener>();
+
+  subscribe(fn: LiveListener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  publish(m: LiveMessage): void {
+    for (const fn of this.listeners) {
+      try {
+        fn(m);
+      } catch {
+        // A listener's failure (a closed socket) is its own; the others still hear.
+      }
+    }
+  }
+
+  get size(): number {
+    return this.listeners.size;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The services behind the routes, made once per app: the store, the live
+ * hub, the job runner and the live detector. Routes get this object; tests
+ * reach it as `app.platform` (e.g. to wait until jobs are done).
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Store } from '@nariz/store';
+import { JobRunner } from './jobs/job-runner.js';
+import { LiveHub } from './live/hub.js';
+import { LiveDetector } from './live/detections.js';
+
+export interface Platform {
+  readonly store: Store;
+  readonly hub: LiveHub;
+  readonly jobs: JobRunner;
+  readonly detector: LiveDetector;
+  readonly now: () => Date;
+}
+
+export interface PlatformOptions {
+  readonly store: Store;
+  readonly log: FastifyBaseLogger;
+  readonly now?: () => Date;
+  readonly jobThreads?: number;
+}
+
+export function createPlatform(o: PlatformOptions): Platform {
+  const now = o.now ?? (() => new Date());
+  const hub = new LiveHub();
+  const jobs = new JobRunner({ store: o.store, hub, log: o.log, now, ...(o.jobThreads !== undefined ? { threads: o.jobThreads } : {}) });
+  const detector = new LiveDetector({
+    store: o.store,
+    hub,
+    log: o.log,
+    onNewDetections: (id) => {
+      jobs.ensureLocate(id).catch((err: unknown) => o.log.error({ err, sortie: id }, 'could not queue a localisation'));
+    },
+  });
+  return { store: o.store, hub, jobs, detector, now };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    platform: Platform;
+  }
+}
