@@ -45,7 +45,7 @@ export async function installWeb(app: FastifyInstance, o: WebOptions): Promise<(
   if (root !== undefined) {
     // Vite's assets have content hashes in their names (cached a year); index.html is checked every time.
     await app.register(fastifyStatic, {
-      root, prefix: '/', index: ['index.html'], wildcard: true, decorateReply: true,
+      root, prefix: '/', index: ['index.html'], wildcard: true, decorateReply: true, cacheControl: false,
       setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   }
