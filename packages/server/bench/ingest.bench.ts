@@ -14,12 +14,8 @@
  * after 20 warm-up batches. Prints samples/s over the timed batches and the
  * latency percentiles, and PASS/FAIL against the targets.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { waitForBanner } from '../src/index.js';
+import { cpus } from 'node:os';
+import { startBenchServer } from './bench-server.js';
 
 function intArg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -55,13 +51,11 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'nariz-ingest-bench-'));
-  const serverMain = fileURLToPath(new URL('../src/main.js', import.meta.url));
-  const server = spawn(process.execPath, [serverMain], { env: { ...process.env, NARIZ_PORT: '0', NARIZ_DATA_DIR: dir, NARIZ_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = await startBenchServer('ingest');
   try {
-    const base = await waitForBanner(server);
+    const { base, auth } = server;
     const sid = `bench-${Date.now()}`;
-    const created = await fetch(`${base}/api/sorties`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'ingest bench', id: sid, simulated: true }) });
+    const created = await fetch(`${base}/api/sorties`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'ingest bench', id: sid, simulated: true }) });
     if (created.status !== 201) throw new Error(`create sortie: ${created.status}`);
     const bodies = Array.from({ length: WARMUP + BATCHES }, (_, k) => batchCsv(k));
     const latencies: number[] = [];
@@ -71,7 +65,7 @@ async function main(): Promise<void> {
       for (let k = next++; k < bodies.length; k = next++) {
         if (k === WARMUP) timedStart = performance.now();
         const t0 = performance.now();
-        const res = await fetch(`${base}/api/sorties/${sid}/batches/b${k}`, { method: 'PUT', headers: { 'content-type': 'text/csv' }, body: bodies[k]! });
+        const res = await fetch(`${base}/api/sorties/${sid}/batches/b${k}`, { method: 'PUT', headers: { ...auth, 'content-type': 'text/csv' }, body: bodies[k]! });
         await res.arrayBuffer();
         if (res.status !== 201) throw new Error(`batch ${k}: HTTP ${res.status}`);
         if (k >= WARMUP) latencies.push(performance.now() - t0);
@@ -79,7 +73,7 @@ async function main(): Promise<void> {
     };
     await Promise.all(Array.from({ length: INFLIGHT }, send));
     const seconds = (performance.now() - timedStart) / 1000;
-    const rec = (await (await fetch(`${base}/api/sorties/${sid}`)).json()) as { sample_count: number };
+    const rec = (await (await fetch(`${base}/api/sorties/${sid}`, { headers: auth })).json()) as { sample_count: number };
     if (rec.sample_count !== (WARMUP + BATCHES) * SIZE) throw new Error(`stored ${rec.sample_count} samples, sent ${(WARMUP + BATCHES) * SIZE}`);
     latencies.sort((a, b) => a - b);
     const rate = (BATCHES * SIZE) / seconds;
@@ -92,9 +86,7 @@ async function main(): Promise<void> {
     console.log(`  ${rate >= TARGET_RATE ? 'PASS' : 'FAIL'}  sustained ingest >= ${TARGET_RATE.toLocaleString('en')} samples/s`);
     console.log(`  ${p99 < TARGET_P99_MS ? 'PASS' : 'FAIL'}  p99 request latency < ${TARGET_P99_MS} ms`);
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.on('exit', r));
-    rmSync(dir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

@@ -3,6 +3,7 @@
  * hub, the job runner and the live detector. Routes get this object; tests
  * reach it as `app.platform` (e.g. to wait until jobs are done).
  */
+import { availableParallelism } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '@nariz/store';
 import { JobRunner } from './jobs/job-runner.js';
@@ -27,7 +28,9 @@ export interface PlatformOptions {
 export function createPlatform(o: PlatformOptions): Platform {
   const now = o.now ?? (() => new Date());
   const hub = new LiveHub();
-  const jobs = new JobRunner({ store: o.store, hub, log: o.log, now, ...(o.jobThreads !== undefined ? { threads: o.jobThreads } : {}) });
+  // A localisation leaves one core to the server, so ingest and the live push keep their latency while it runs.
+  const threads = o.jobThreads ?? Math.max(1, Math.min(8, availableParallelism() - 1));
+  const jobs = new JobRunner({ store: o.store, hub, log: o.log, now, threads });
   const detector = new LiveDetector({
     store: o.store,
     hub,

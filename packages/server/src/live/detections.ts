@@ -1,9 +1,11 @@
 /**
  * Plume detections of a stored sortie, as the API shows them, and the live
- * detector: after each batch of a sortie it runs detection over the sortie
- * so far and publishes the events it has not published before, then asks
- * for a localisation when there is something new to locate. Runs are
- * coalesced per sortie (a batch arriving during a run schedules one more).
+ * detector: after each batch of a sortie it runs detection over the last
+ * LIVE_WINDOW samples (enough for the drifting background, and a cost that
+ * does not grow with the sortie) and publishes the events it has not
+ * published before, then asks for a localisation when there is something
+ * new to locate. Runs are coalesced per sortie (a batch arriving during a
+ * run schedules one more).
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { NarizError, toKgM3Factor, type Sortie, type SortieId } from '@nariz/core';
@@ -37,7 +39,11 @@ export interface SpeciesDetectionsJson {
 /** Below this many samples the background cannot be estimated. */
 const MIN_SAMPLES = 10;
 
-export function detectionsJson(s: Sortie): SpeciesDetectionsJson[] {
+/** Samples the live detector looks back over (about 5.5 h at 1 Hz). */
+export const LIVE_WINDOW = 20_000;
+
+/** `offset`: index of s's first sample in its sortie (event indices are the sortie's). */
+export function detectionsJson(s: Sortie, offset = 0): SpeciesDetectionsJson[] {
   if (s.count < MIN_SAMPLES) return [];
   return detectSortie(s).map((d) => {
     const sp = s.species.find((x) => x.key === d.key)!;
@@ -51,7 +57,7 @@ export function detectionsJson(s: Sortie): SpeciesDetectionsJson[] {
       noise_sd: d.noiseSd * toUnit,
       events: d.events.map((e) => ({
         start_s: e.startTimeS, end_s: e.endTimeS, peak_s: e.peakTimeS, peak_kg_m3: e.peakValue, excess_kg_m3: e.peakExcess,
-        lat: s.lat[e.peakIndex]!, lon: s.lon[e.peakIndex]!, z: e.significance.peakZ, start_index: e.startIndex,
+        lat: s.lat[e.peakIndex]!, lon: s.lon[e.peakIndex]!, z: e.significance.peakZ, start_index: offset + e.startIndex,
       })),
     };
   });
@@ -65,32 +71,42 @@ export interface LiveDetectorOptions {
   readonly onNewDetections: (id: SortieId) => void;
 }
 
+/** Least time between the starts of two detection runs of one sortie, ms: batches arriving faster are taken together. */
+export const LIVE_MIN_INTERVAL_MS = 200;
+
 export class LiveDetector {
   private readonly published = new Map<SortieId, Set<string>>();
   private readonly running = new Map<SortieId, Promise<void>>();
   private readonly again = new Set<SortieId>();
+  private readonly lastStart = new Map<SortieId, number>();
 
   constructor(private readonly o: LiveDetectorOptions) {}
 
-  /** Schedules detection on the sortie's samples; `locate` false when the caller queues the localisation itself (an upload). */
-  afterBatch(id: SortieId, locate = true): void {
+  /** Schedules detection on the sortie's latest samples. */
+  afterBatch(id: SortieId): void {
     if (this.running.has(id)) {
       this.again.add(id);
       return;
     }
-    const run = this.run(id, locate)
+    const wait = (this.lastStart.get(id) ?? -Infinity) + LIVE_MIN_INTERVAL_MS - performance.now();
+    const run = new Promise((r) => setTimeout(r, Math.max(0, wait)))
+      .then(() => {
+        this.lastStart.set(id, performance.now());
+        return this.run(id);
+      })
       .catch((err: unknown) => {
         if (!(err instanceof NarizError && err.code === 'NARIZ_NOT_FOUND')) this.o.log.error({ err, sortie: id }, 'live detection failed');
       })
       .finally(() => {
         this.running.delete(id);
-        if (this.again.delete(id)) this.afterBatch(id, locate);
+        if (this.again.delete(id)) this.afterBatch(id);
       });
     this.running.set(id, run);
   }
 
   forget(id: SortieId): void {
     this.published.delete(id);
+    this.lastStart.delete(id);
   }
 
   /** Resolves when no detection run is in flight (tests, shutdown). */
@@ -98,12 +114,15 @@ export class LiveDetector {
     while (this.running.size > 0) await Promise.all([...this.running.values()]);
   }
 
-  private async run(id: SortieId, locate: boolean): Promise<void> {
-    const s = await this.o.store.readSamples(id);
+  private async run(id: SortieId): Promise<void> {
+    const rec = await this.o.store.getSortie(id);
+    if (rec === undefined) return;
+    const from = Math.max(0, rec.sampleCount - LIVE_WINDOW);
+    const s = await this.o.store.readSamples(id, { from, to: rec.sampleCount });
     const seen = this.published.get(id) ?? new Set<string>();
     this.published.set(id, seen);
     let fresh = 0;
-    for (const d of detectionsJson(s)) {
+    for (const d of detectionsJson(s, from)) {
       for (const e of d.events) {
         const key = `${d.key}:${e.start_index}`;
         if (seen.has(key)) continue;
@@ -112,6 +131,6 @@ export class LiveDetector {
         this.o.hub.publish({ type: 'detection', sortie_id: id, species: d.key, event: { ...e } });
       }
     }
-    if (fresh > 0 && locate) this.o.onNewDetections(id);
+    if (fresh > 0) this.o.onNewDetections(id);
   }
 }

@@ -8,8 +8,7 @@
  * needs the memory of one batch. The answer is 201 with the new sortie and
  * the reader's warnings. A bad row answers 400 with its line and column, and
  * the sortie this upload created is deleted again: a failed upload leaves
- * nothing behind. A complete upload gets its detections and a queued
- * localisation job.
+ * nothing behind. A complete upload gets a queued localisation job.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
@@ -66,8 +65,7 @@ export const uploadRoutes: FastifyPluginAsync<{ platform: Platform }> = async (a
         });
         const rec = await store.getSortie(id);
         platform.hub.publish({ type: 'sortie', sortie: sortieJson(rec!) });
-        // Detections now; the localisation is queued once, for the whole file.
-        platform.detector.afterBatch(id, false);
+        // One localisation for the whole file (its detections are served by GET .../detections).
         if (rec!.sampleCount >= 10) await platform.jobs.ensureLocate(id);
         return reply.status(201).header('location', `/api/sorties/${encodeURIComponent(id)}`).send({
           sortie: sortieJson(rec!),

@@ -1,0 +1,39 @@
+/** Messages pushed on the /api/live WebSocket, one JSON object per frame. */
+import { sortieIdReader, type SortieId } from './ids.js';
+import { readJob, type Job } from './job.js';
+import { readPlumeEvent, type PlumeEvent } from './detections.js';
+import { fields, isRecord } from './read.js';
+import { readSortie, type Sortie } from './sortie.js';
+
+export type LiveMessage =
+  | { readonly type: 'sortie'; readonly sortie: Sortie }
+  | { readonly type: 'sortie_deleted'; readonly id: SortieId }
+  | { readonly type: 'batch'; readonly sortieId: SortieId; readonly firstSample: number; readonly count: number }
+  | { readonly type: 'detection'; readonly sortieId: SortieId; readonly species: string; readonly event: PlumeEvent }
+  | { readonly type: 'job'; readonly job: Job }
+  | { readonly type: 'estimate'; readonly sortieId: SortieId; readonly jobId: string };
+
+/**
+ * The message in one frame, or null for a type this app does not know (a
+ * newer server may push more); a known type with a bad body throws.
+ */
+export function readLiveMessage(v: unknown): LiveMessage | null {
+  if (!isRecord(v)) return null;
+  const f = fields(v, 'live');
+  switch (v['type']) {
+    case 'sortie':
+      return { type: 'sortie', sortie: f.get('sortie', readSortie) };
+    case 'sortie_deleted':
+      return { type: 'sortie_deleted', id: f.get('id', sortieIdReader) };
+    case 'batch':
+      return { type: 'batch', sortieId: f.get('sortie_id', sortieIdReader), firstSample: f.int('first_sample'), count: f.int('count') };
+    case 'detection':
+      return { type: 'detection', sortieId: f.get('sortie_id', sortieIdReader), species: f.str('species'), event: f.get('event', readPlumeEvent) };
+    case 'job':
+      return { type: 'job', job: f.get('job', readJob) };
+    case 'estimate':
+      return { type: 'estimate', sortieId: f.get('sortie_id', sortieIdReader), jobId: f.str('job_id') };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * The map: MapLibre GL with the embedded basemap (or the deployment's
+ * PMTiles) and the sortie's overlays. MapLibre is imperative; this component
+ * creates the map once and pushes each prop into it in its own effect.
+ * `window.__nariz.map` exposes the map for diagnostics (and the e2e test).
+ */
+import maplibregl, { type GeoJSONSource, type MapGeoJSONFeature, type Map as MapLibreMap } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Feature, GeoJSON, Point } from 'geojson';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { baseStyle, trackColour, COLOURS } from './base-style.js';
+import { GROUP_LAYERS, LAYER, OVERLAY_GROUPS, SRC, type OverlayGroup } from './layer-ids.js';
+import { loadNaturalEarth } from './natural-earth.js';
+import type { DetectionProps, HazardProps, MapOverlays } from './overlay-data.js';
+import { addPmtilesBasemap } from './pmtiles-basemap.js';
+
+export type BasemapStatus = { readonly kind: 'embedded' } | { readonly kind: 'pmtiles' } | { readonly kind: 'pmtiles-failed'; readonly message: string };
+
+export interface PopupBuilders {
+  readonly detection: (p: DetectionProps) => HTMLElement;
+  readonly hazard: (p: HazardProps) => HTMLElement;
+  readonly source: (n: number) => HTMLElement;
+}
+
+export interface MapViewProps {
+  readonly pmtilesUrl: string | null;
+  readonly overlays: MapOverlays;
+  /** Replay time, s since the epoch; the track is drawn up to it. Null: the whole track. */
+  readonly timeS: number | null;
+  readonly drone: Feature<Point> | null;
+  readonly visible: Readonly<Record<OverlayGroup, boolean>>;
+  /** Fit the view to this box whenever `key` changes (a newly selected sortie). */
+  readonly fit: { readonly key: string; readonly bbox: readonly [number, number, number, number] } | null;
+  /** Fly to this point whenever `key` changes. */
+  readonly focus: { readonly key: number; readonly lon: number; readonly lat: number } | null;
+  readonly selectedSource: number | null;
+  readonly onSelectSource: (n: number) => void;
+  readonly onBasemap: (b: BasemapStatus) => void;
+  readonly popups: PopupBuilders;
+  readonly label: string;
+  readonly webglMissing: string;
+}
+
+declare global {
+  interface Window {
+    /** Diagnostics handle: the live map (used by the end-to-end test). */
+    __nariz?: { map: MapLibreMap };
+  }
+}
+
+function setData(map: MapLibreMap, id: string, data: GeoJSON): void {
+  map.getSource<GeoJSONSource>(id)?.setData(data);
+}
+
+function num(f: MapGeoJSONFeature, key: string): number | null {
+  const v: unknown = f.properties[key];
+  return typeof v === 'number' ? v : null;
+}
+function text(f: MapGeoJSONFeature, key: string): string | null {
+  const v: unknown = f.properties[key];
+  return typeof v === 'string' ? v : null;
+}
+
+function detectionProps(f: MapGeoJSONFeature): DetectionProps | null {
+  const species = text(f, 'species');
+  const colour = text(f, 'colour');
+  const peakS = num(f, 'peakS');
+  const peakKgM3 = num(f, 'peakKgM3');
+  const excessKgM3 = num(f, 'excessKgM3');
+  if (species === null || colour === null || peakS === null || peakKgM3 === null || excessKgM3 === null) return null;
+  return { species, colour, peakS, peakKgM3, excessKgM3 };
+}
+
+function hazardProps(f: MapGeoJSONFeature): HazardProps | null {
+  const kind = text(f, 'kind');
+  const level = num(f, 'level');
+  const tier = text(f, 'tier');
+  const chemical = text(f, 'chemical');
+  const maxDownwindM = num(f, 'maxDownwindM');
+  if (kind === null || level === null || tier === null || chemical === null || maxDownwindM === null) return null;
+  return { kind, level, tier, chemical, maxDownwindM };
+}
+
+export default function MapView(p: MapViewProps): ReactNode {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState(false);
+  // Handlers registered once read the newest props through this ref.
+  const latest = useRef(p);
+  latest.current = p;
+
+  useEffect(() => {
+    const el = container.current;
+    if (el === null) return undefined;
+    let map: MapLibreMap;
+    try {
+      map = new maplibregl.Map({
+        container: el,
+        style: baseStyle(),
+        center: [0, 20],
+        zoom: 1.5,
+        attributionControl: { compact: true, customAttribution: 'Natural Earth' },
+        dragRotate: false,
+        pitchWithRotate: false,
+      });
+    } catch (err) {
+      console.error('map: cannot start', err);
+      setFailed(true);
+      return undefined;
+    }
+    mapRef.current = map;
+    window.__nariz = { map };
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    map.touchZoomRotate.disableRotation();
+    let alive = true;
+    map.on('load', () => {
+      if (!alive) return;
+      setReady(true);
+      loadNaturalEarth(map).catch((err: unknown) => console.error('map: Natural Earth basemap failed', err));
+      const url = latest.current.pmtilesUrl;
+      if (url === null) {
+        latest.current.onBasemap({ kind: 'embedded' });
+      } else {
+        addPmtilesBasemap(map, url).then(
+          () => alive && latest.current.onBasemap({ kind: 'pmtiles' }),
+          (err: unknown) => alive && latest.current.onBasemap({ kind: 'pmtiles-failed', message: err instanceof Error ? err.message : String(err) }),
+        );
+      }
+    });
+
+    const popup = new maplibregl.Popup({ closeButton: true, maxWidth: '320px' });
+    const onClick = (e: maplibregl.MapMouseEvent): void => {
+      const layers = [LAYER.sourcePoints, LAYER.detections, LAYER.ellipseFill, LAYER.hazardFill].filter((id) => map.getLayer(id) !== undefined);
+      const hits = map.queryRenderedFeatures(e.point, { layers });
+      const hit = hits[0];
+      if (hit === undefined) return;
+      const b = latest.current.popups;
+      if (hit.layer.id === LAYER.sourcePoints || hit.layer.id === LAYER.ellipseFill) {
+        const n = num(hit, 'n');
+        if (n === null) return;
+        latest.current.onSelectSource(n);
+        popup.setLngLat(e.lngLat).setDOMContent(b.source(n)).addTo(map);
+      } else if (hit.layer.id === LAYER.detections) {
+        const d = detectionProps(hit);
+        if (d !== null) popup.setLngLat(e.lngLat).setDOMContent(b.detection(d)).addTo(map);
+      } else {
+        const h = hazardProps(hit);
+        if (h !== null) popup.setLngLat(e.lngLat).setDOMContent(b.hazard(h)).addTo(map);
+      }
+    };
+    map.on('click', onClick);
+    const hoverLayers = [LAYER.sourcePoints, LAYER.detections, LAYER.ellipseFill];
+    for (const id of hoverLayers) {
+      map.on('mouseenter', id, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', id, () => (map.getCanvas().style.cursor = ''));
+    }
+    return () => {
+      alive = false;
+      popup.remove();
+      map.remove();
+      mapRef.current = null;
+      if (window.__nariz?.map === map) delete window.__nariz;
+      setReady(false);
+    };
+  }, []);
+
+  const { overlays, timeS, drone, visible, fit, focus, selectedSource } = p;
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map === null || !ready) return;
+    setData(map, SRC.track, overlays.track);
+    setData(map, SRC.detections, overlays.detections);
+    setData(map, SRC.sources, overlays.sources);
+    setData(map, SRC.ellipses, overlays.ellipses);
+    setData(map, SRC.posterior, overlays.posterior);
+    setData(map, SRC.hazards, overlays.hazards);
+    map.setPaintProperty(LAYER.track, 'line-color', overlays.trackStops === null ? COLOURS.trackNoValue : trackColour(overlays.trackStops));
+  }, [ready, overlays]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map === null || !ready) return;
+    if (timeS === null) {
+      map.setFilter(LAYER.track, null);
+      map.setFilter(LAYER.trackAhead, ['boolean', false]);
+    } else {
+      map.setFilter(LAYER.track, ['<=', ['get', 't'], timeS]);
+      map.setFilter(LAYER.trackAhead, ['>', ['get', 't'], timeS]);
+    }
+    setData(map, SRC.drone, { type: 'FeatureCollection', features: drone === null ? [] : [drone] });
+  }, [ready, timeS, drone]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map === null || !ready) return;
+    for (const g of OVERLAY_GROUPS) for (const id of GROUP_LAYERS[g]) map.setLayoutProperty(id, 'visibility', visible[g] ? 'visible' : 'none');
+  }, [ready, visible]);
+
+  const fitKey = fit?.key ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map === null || !ready || fit === null) return;
+    const [w, s, e, n] = fit.bbox;
+    // The species/layer panel and the legend cover the map's left side on a wide screen.
+    const wide = map.getContainer().clientWidth > 700;
+    map.fitBounds([[w, s], [e, n]], { padding: { top: 50, bottom: 40, right: 60, left: wide ? 270 : 40 }, maxZoom: 17, duration: 0 });
+    // Only a new key refits: data updates of the same sortie leave the view alone.
+  }, [ready, fitKey]);
+
+  const focusKey = focus?.key ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map === null || !ready || focus === null) return;
+    map.easeTo({ center: [focus.lon, focus.lat], zoom: Math.max(map.getZoom(), 16), duration: 500 });
+  }, [ready, focusKey]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map === null || !ready) return;
+    for (const src of [SRC.sources, SRC.ellipses]) {
+      map.removeFeatureState({ source: src });
+      if (selectedSource !== null) map.setFeatureState({ source: src, id: selectedSource }, { selected: true });
+    }
+  }, [ready, selectedSource, overlays]);
+
+  if (failed) return <div className="map-failed" role="alert">{p.webglMissing}</div>;
+  return <div ref={container} className="map" data-testid="map" data-ready={ready ? 'true' : 'false'} role="region" aria-label={p.label} />;
+}

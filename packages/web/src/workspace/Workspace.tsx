@@ -1,0 +1,296 @@
+/**
+ * The signed-in app: sorties and upload on the left, the map in the middle
+ * (track, detections, sources, posterior heat, hazard zones, time slider),
+ * the localisation and the sources on the right, the concentration plot in
+ * a drawer below the map. Everything updates from the live feed.
+ */
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ApiClient } from '../api/client.js';
+import type { AppConfig } from '../api/schema/app-config.js';
+import type { SortieId } from '../api/schema/ids.js';
+import { canAnalyse, type Session } from '../api/schema/session.js';
+import type { Sortie } from '../api/schema/sortie.js';
+import { ConcentrationPlotSlot } from '../components/ConcentrationPlotSlot.js';
+import { errorText } from '../components/error-text.js';
+import { Header } from '../components/Header.js';
+import { JobStatus } from '../components/JobStatus.js';
+import { Legend } from '../components/Legend.js';
+import { MapControls } from '../components/MapControls.js';
+import { SimulatedBadge } from '../components/SimulatedBadge.js';
+import { SortieList } from '../components/SortieList.js';
+import { SourceDetail } from '../components/SourceDetail.js';
+import { SourceList } from '../components/SourceList.js';
+import { TimeSlider } from '../components/TimeSlider.js';
+import { UploadPanel } from '../components/UploadPanel.js';
+import { formatLatLon, formatProbability, formatSignificant } from '../format/numbers.js';
+import { KG_M3_TO, type ConcentrationUnit } from '../format/units.js';
+import { colourStops, concentrationDomain } from '../geo/colour-scale.js';
+import { positionAt, trackSegments } from '../geo/track.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import type { OverlayGroup } from '../map/layer-ids.js';
+import type { BasemapStatus, PopupBuilders } from '../map/MapView.js';
+import { detectionFeatures, emptyOverlays, estimateFeatures, type MapOverlays } from '../map/overlay-data.js';
+import { detectionPopup, hazardPopup, sourcePopup, type PopupContext } from '../map/popup-content.js';
+import { useLiveHub } from './live-hub.js';
+import { useJobs } from './use-jobs.js';
+import { usePlayback } from './use-playback.js';
+import { useSortieData } from './use-sortie-data.js';
+import { useSorties } from './use-sorties.js';
+
+const MapView = lazy(() => import('../map/MapView.js'));
+
+const ALL_VISIBLE: Readonly<Record<OverlayGroup, boolean>> = { track: true, detections: true, sources: true, posterior: true, hazards: true };
+
+export interface WorkspaceProps {
+  readonly client: ApiClient;
+  readonly session: Session;
+  readonly appConfig: AppConfig;
+  readonly onSignOut: () => void;
+}
+
+export function Workspace(p: WorkspaceProps): ReactNode {
+  const { t, intl } = useI18n();
+  const { client, session } = p;
+  const analyst = canAnalyse(session.role);
+  const { hub, status: liveStatus } = useLiveHub();
+  const sorties = useSorties(client, hub);
+  const jobs = useJobs(client, hub, liveStatus);
+  const [selectedId, setSelectedId] = useState<SortieId | null>(null);
+  const [basemap, setBasemap] = useState<BasemapStatus | null>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+
+  // The newest sortie is shown first; a deleted selection falls back to it.
+  useEffect(() => {
+    const list = sorties.sorties;
+    if (list === null) return;
+    if (selectedId === null || !list.some((s) => s.id === selectedId)) setSelectedId(list[0]?.id ?? null);
+  }, [sorties.sorties, selectedId]);
+
+  const sortie: Sortie | null = sorties.sorties?.find((s) => s.id === selectedId) ?? null;
+  const data = useSortieData(client, hub, selectedId);
+  const job = selectedId === null ? undefined : jobs.bySortie.get(selectedId);
+
+  const [speciesKey, setSpeciesKey] = useState<string | null>(null);
+  const [unit, setUnit] = useState<ConcentrationUnit>('ug/m3');
+  const [visible, setVisible] = useState<Readonly<Record<OverlayGroup, boolean>>>(ALL_VISIBLE);
+  const [selectedSource, setSelectedSource] = useState<number | null>(null);
+  const [focus, setFocus] = useState<{ key: number; lon: number; lat: number } | null>(null);
+  const [plotOpen, setPlotOpen] = useState(false);
+  const [starting, setStarting] = useState(false);
+  const [jobError, setJobError] = useState<string | null>(null);
+
+  const speciesOrder = useMemo(() => (sortie?.species ?? []).map((s) => s.key), [sortie?.species]);
+  const species = speciesKey !== null && speciesOrder.includes(speciesKey) ? speciesKey : (speciesOrder[0] ?? null);
+
+  useEffect(() => {
+    setSelectedSource(null);
+    setJobError(null);
+  }, [selectedId]);
+
+  const simulated = sortie?.simulated === true || data.estimate?.simulated === true;
+  const samples = data.samples;
+  const estimate = data.estimate;
+
+  const track = useMemo(() => {
+    if (samples === null) return { fc: emptyOverlays().track, stops: null };
+    const values = species === null ? undefined : samples.speciesKgM3.get(species);
+    const scale = KG_M3_TO[unit];
+    const fc = trackSegments(samples, values, scale);
+    if (values === undefined) return { fc, stops: null };
+    const scaled = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) scaled[i] = values[i]! * scale;
+    return { fc, stops: colourStops(concentrationDomain(scaled)) };
+  }, [samples, species, unit]);
+
+  const overlays: MapOverlays = useMemo(
+    () => ({
+      track: track.fc,
+      trackStops: track.stops,
+      detections: data.detections === null ? emptyOverlays().detections : detectionFeatures(data.detections, speciesOrder),
+      ...estimateFeatures(estimate),
+    }),
+    [track, data.detections, speciesOrder, estimate],
+  );
+
+  const range = useMemo<readonly [number, number] | null>(() => {
+    if (samples === null || samples.timeS.length < 2) return null;
+    return [samples.timeS[0]!, samples.timeS[samples.timeS.length - 1]!];
+  }, [samples]);
+  const playback = usePlayback(range);
+  const drone = useMemo(() => (samples === null || playback.timeS === null ? null : positionAt(samples, playback.timeS)), [samples, playback.timeS]);
+  // The whole track (no filter) when the replay stands at the end.
+  const trackTime = playback.timeS === null || range === null || playback.timeS >= range[1] ? null : playback.timeS;
+
+  // MapView refits only when the key changes: a new sortie, or the first samples of a live one.
+  const fit = sortie === null || sortie.bbox === null ? null : { key: sortie.id, bbox: sortie.bbox };
+
+  const popupCtx: PopupContext = { t, intl, unit, simulated };
+  const popups: PopupBuilders = {
+    detection: (d) => detectionPopup(popupCtx, d),
+    hazard: (h) => hazardPopup(popupCtx, h),
+    source: (n) => {
+      const s = estimate?.sources[n - 1];
+      if (s === undefined) return sourcePopup(popupCtx, n, []);
+      return sourcePopup(popupCtx, n, [
+        [t('sources.position'), formatLatLon(s.lat, s.lon)],
+        [t('sources.radius'), `${formatSignificant(intl, s.positionCi95M, 2)} m`],
+        [t('sources.exists'), formatProbability(intl, s.probability)],
+        [t('sources.lab'), formatProbability(intl, s.labProbability)],
+      ]);
+    },
+  };
+
+  const runLocate = useCallback(() => {
+    if (selectedId === null) return;
+    setStarting(true);
+    setJobError(null);
+    client.locate(selectedId).then(
+      (j) => {
+        jobs.put(j);
+        setStarting(false);
+      },
+      (err: unknown) => {
+        setJobError(errorText(t, err));
+        setStarting(false);
+      },
+    );
+  }, [client, selectedId, jobs, t]);
+
+  const onDelete = useCallback(
+    (s: Sortie) => {
+      if (!window.confirm(t('sorties.confirmDelete', { name: s.name }))) return;
+      client.deleteSortie(s.id).then(
+        () => sorties.remove(s.id),
+        (err: unknown) => setAlert(errorText(t, err)),
+      );
+    },
+    [client, sorties, t],
+  );
+
+  const onUploaded = useCallback(
+    (s: Sortie) => {
+      sorties.upsert(s);
+      setSelectedId(s.id);
+      // The upload queued a localisation: pick it up even if its live message came first.
+      client.jobs(s.id).then(
+        (list) => list.forEach((j) => jobs.put(j)),
+        () => undefined,
+      );
+    },
+    [sorties, client, jobs],
+  );
+
+  const selectSource = useCallback((n: number) => setSelectedSource(n), []);
+  const detailSource = selectedSource === null ? undefined : estimate?.sources[selectedSource - 1];
+
+  return (
+    <div className="workspace">
+      <a href="#map-region" className="skip-link">
+        {t('app.skipToMap')}
+      </a>
+      <Header session={session} live={liveStatus} basemap={basemap} demo={p.appConfig.demo} onSignOut={p.onSignOut} />
+      {basemap?.kind === 'pmtiles-failed' && (
+        <div className="banner warning" role="alert">
+          {t('basemap.pmtilesFailed', { message: basemap.message })}
+        </div>
+      )}
+      {alert !== null && (
+        <div className="banner error" role="alert">
+          {alert}{' '}
+          <button type="button" className="small" onClick={() => setAlert(null)}>
+            {t('common.dismiss')}
+          </button>
+        </div>
+      )}
+      {sorties.error !== null && (
+        <div className="banner error" role="alert">
+          {errorText(t, sorties.error)}{' '}
+          <button type="button" className="small" onClick={sorties.reload}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+      <div className="columns">
+        <aside className="sidebar left">
+          {analyst && <UploadPanel client={client} onUploaded={onUploaded} />}
+          <SortieList sorties={sorties.sorties} jobs={jobs.bySortie} selected={selectedId} canDelete={analyst} onSelect={setSelectedId} onDelete={onDelete} />
+        </aside>
+        <main className="map-column" id="map-region" tabIndex={-1}>
+          <div className="map-wrap">
+            <Suspense fallback={<div className="map-placeholder">{t('common.loading')}</div>}>
+              <MapView
+                pmtilesUrl={p.appConfig.pmtilesUrl}
+                overlays={overlays}
+                timeS={trackTime}
+                drone={drone}
+                visible={visible}
+                fit={fit}
+                focus={focus}
+                selectedSource={selectedSource}
+                onSelectSource={selectSource}
+                onBasemap={setBasemap}
+                popups={popups}
+                label={t('map.label')}
+                webglMissing={t('map.webglMissing')}
+              />
+            </Suspense>
+            <MapControls
+              species={sortie?.species ?? []}
+              selectedSpecies={species}
+              onSpecies={setSpeciesKey}
+              unit={unit}
+              onUnit={setUnit}
+              visible={visible}
+              onToggle={(g) => setVisible((v) => ({ ...v, [g]: !v[g] }))}
+            />
+            {simulated && (
+              <div className="map-simulated" data-testid="map-simulated">
+                <SimulatedBadge /> {t('simulated.banner')}
+              </div>
+            )}
+            {sortie === null && <div className="map-hint">{t('map.noSortie')}</div>}
+            {sortie !== null && data.loading && <div className="map-hint">{t('map.loadingSortie')}</div>}
+            <Legend species={species} unit={unit} stops={visible.track ? track.stops : null} showHazards={visible.hazards && (estimate?.zones.length ?? 0) > 0} />
+          </div>
+          {range !== null && <TimeSlider range={range} playback={playback} />}
+          <div className="plot-bar">
+            <button type="button" aria-expanded={plotOpen} aria-controls="plot-drawer" onClick={() => setPlotOpen((o) => !o)} disabled={samples === null} data-testid="plot-toggle">
+              {plotOpen ? t('plot.close') : t('plot.open')}
+            </button>
+          </div>
+          {plotOpen && sortie !== null && samples !== null && (
+            <div id="plot-drawer" className="plot-drawer">
+              <ConcentrationPlotSlot
+                name={sortie.name}
+                simulated={simulated}
+                samples={samples}
+                speciesOrder={speciesOrder}
+                detections={data.detections}
+                unit={unit}
+                timeS={playback.timeS}
+              />
+            </div>
+          )}
+        </main>
+        <aside className="sidebar right">
+          {sortie !== null && <JobStatus job={job} canRun={analyst} starting={starting} error={jobError} onRun={runLocate} />}
+          {detailSource !== undefined && selectedSource !== null && (
+            <SourceDetail
+              n={selectedSource}
+              source={detailSource}
+              simulated={simulated}
+              onZoom={() => setFocus((f) => ({ key: (f?.key ?? 0) + 1, lon: detailSource.lon, lat: detailSource.lat }))}
+              onClose={() => setSelectedSource(null)}
+            />
+          )}
+          <SourceList hasSortie={sortie !== null} estimate={estimate} simulated={simulated} selected={selectedSource} onSelect={selectSource} />
+          {data.error !== null && (
+            <p className="error" role="alert">
+              {errorText(t, data.error)}
+            </p>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}
