@@ -21,6 +21,45 @@ import { idSchema } from './sortie-json.js';
 
 const sortieParams = { type: 'object', properties: { id: idSchema }, required: ['id'] } as const;
 
+const estimateSchema = {
+  type: 'object',
+  properties: {
+    job_id: { type: 'string' },
+    finished_at: { type: ['string', 'null'] },
+    sample_count: { type: ['integer', 'null'] },
+    simulated: { type: 'boolean' },
+    result: { type: ['object', 'null'], additionalProperties: true, description: 'the `nariz locate --json` object (docs/cli.md)' },
+    hazards: { type: ['object', 'null'], additionalProperties: true, description: 'GeoJSON FeatureCollection of hazard zones for suspected labs, with `notes`' },
+  },
+  required: ['job_id', 'finished_at', 'sample_count', 'simulated', 'result', 'hazards'],
+} as const;
+
+const detectionEventSchema = {
+  type: 'object',
+  properties: {
+    start_s: { type: 'number' }, end_s: { type: 'number' }, peak_s: { type: 'number' }, peak_kg_m3: { type: 'number' }, excess_kg_m3: { type: 'number' },
+    lat: { type: 'number' }, lon: { type: 'number' }, z: { type: 'number' }, start_index: { type: 'integer' },
+  },
+  required: ['start_s', 'end_s', 'peak_s', 'peak_kg_m3', 'excess_kg_m3', 'lat', 'lon', 'z', 'start_index'],
+} as const;
+
+const detectionsSchema = {
+  type: 'object',
+  properties: {
+    sortie_id: { type: 'string' },
+    simulated: { type: 'boolean' },
+    species: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { key: { type: 'string' }, chemical: { type: 'string' }, unit: { type: 'string' }, background_median: { type: 'number' }, noise_sd: { type: 'number' }, events: { type: 'array', items: detectionEventSchema } },
+        required: ['key', 'chemical', 'unit', 'background_median', 'noise_sd', 'events'],
+      },
+    },
+  },
+  required: ['sortie_id', 'simulated', 'species'],
+} as const;
+
 export const jobRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app, { platform: p }) => {
   const mustHaveSortie = async (id: string) => {
     const rec = await p.store.getSortie(sortieId(id));
@@ -71,7 +110,7 @@ export const jobRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app,
     return reply.status(204).send();
   });
 
-  app.get<{ Params: { id: string } }>('/sorties/:id/estimate', { schema: { params: sortieParams } }, async (req) => {
+  app.get<{ Params: { id: string } }>('/sorties/:id/estimate', { schema: { params: sortieParams, response: { 200: estimateSchema } } }, async (req) => {
     const rec = await mustHaveSortie(req.params.id);
     const job = await p.store.jobs.latestDone(rec.id, LOCATE);
     if (job === undefined) throw new NarizError('NARIZ_NOT_FOUND', `sortie "${rec.id}" has no finished localisation yet`);
@@ -79,7 +118,7 @@ export const jobRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app,
     return { job_id: job.id, finished_at: job.finishedAt ?? null, sample_count: job.sampleCount ?? null, simulated: rec.simulated, result: stored?.result ?? null, hazards: stored?.hazards ?? null };
   });
 
-  app.get<{ Params: { id: string } }>('/sorties/:id/detections', { schema: { params: sortieParams } }, async (req) => {
+  app.get<{ Params: { id: string } }>('/sorties/:id/detections', { schema: { params: sortieParams, response: { 200: detectionsSchema } } }, async (req) => {
     const rec = await mustHaveSortie(req.params.id);
     return { sortie_id: rec.id, simulated: rec.simulated, species: detectionsJson(await p.store.readSamples(rec.id)) };
   });

@@ -45,6 +45,27 @@ function samplesJson(s: Sortie, from: number, step: number): Record<string, unkn
   };
 }
 
+const nums = { type: 'array', items: { type: 'number' } } as const;
+
+const samplesSchema = {
+  type: 'object',
+  properties: {
+    from: { type: 'integer' }, count: { type: 'integer' }, step: { type: 'integer' },
+    time_s: nums, lat: nums, lon: nums, alt_agl_m: nums, wind_u_mps: nums, wind_v_mps: nums,
+    species: { type: 'object', additionalProperties: { type: 'object', properties: { unit: { type: 'string' }, values: nums }, required: ['unit', 'values'] } },
+  },
+  required: ['from', 'count', 'step', 'time_s', 'lat', 'lon', 'alt_agl_m', 'wind_u_mps', 'wind_v_mps', 'species'],
+} as const;
+
+const ackSchema = {
+  type: 'object',
+  properties: {
+    sortie_id: { type: 'string' }, batch_id: { type: 'string' }, first_sample: { type: 'integer' }, count: { type: 'integer' }, duplicate: { type: 'boolean' },
+    warnings: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, count: { type: 'integer' } } } },
+  },
+  required: ['sortie_id', 'batch_id', 'first_sample', 'count', 'duplicate', 'warnings'],
+} as const;
+
 export const sortieRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app, { platform }) => {
   const store = platform.store;
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
@@ -97,6 +118,7 @@ export const sortieRoutes: FastifyPluginAsync<{ platform: Platform }> = async (a
       schema: {
         params: { type: 'object', properties: { id: idSchema, batchId: idSchema }, required: ['id', 'batchId'] },
         consumes: ['text/csv'],
+        response: { 200: ackSchema, 201: ackSchema },
       },
     },
     async (req, reply) => {
@@ -116,6 +138,7 @@ export const sortieRoutes: FastifyPluginAsync<{ platform: Platform }> = async (a
           properties: { from: { type: 'integer', minimum: 0 }, to: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 1, maximum: 1_000_000 } },
           additionalProperties: false,
         },
+        response: { 200: samplesSchema },
       },
     },
     async (req) => {
