@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { waitForBanner } from '../src/index.js';
 
 const ONE_TIME = 'bench-one-time-password';
@@ -28,25 +29,28 @@ async function json(res: Response, what: string): Promise<unknown> {
 
 export async function startBenchServer(name: string): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), `nariz-${name}-bench-`));
+  // On PostgreSQL, a schema of the benchmark's own (dropped afterwards), so its first admin is new.
+  const pgUrl = process.env['NARIZ_DATABASE_URL'];
+  const schema = pgUrl === undefined ? undefined : `bench_${name}_${Date.now()}`;
   const main = fileURLToPath(new URL('../src/main.js', import.meta.url));
   const server: ChildProcess = spawn(process.execPath, [main], {
-    env: { ...process.env, NARIZ_PORT: '0', NARIZ_DATA_DIR: dir, NARIZ_LOG_LEVEL: 'warn', NARIZ_INITIAL_ADMIN_PASSWORD: ONE_TIME },
+    env: { ...process.env, NARIZ_PORT: '0', NARIZ_DATA_DIR: dir, NARIZ_LOG_LEVEL: 'warn', NARIZ_INITIAL_ADMIN_PASSWORD: ONE_TIME, ...(schema !== undefined ? { NARIZ_DATABASE_SCHEMA: schema } : {}) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const stop = async (): Promise<void> => {
     server.kill('SIGTERM');
     await new Promise((r) => server.on('exit', r));
     rmSync(dir, { recursive: true, force: true });
+    if (pgUrl !== undefined && schema !== undefined) {
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await c.end();
+    }
   };
   try {
     const base = await waitForBanner(server);
-    let password = ONE_TIME;
-    let signIn = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
-    if (signIn.status === 401) {
-      // PostgreSQL with an admin from an earlier run: use the password it was given then.
-      password = `${ONE_TIME}-changed`;
-      signIn = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
-    }
+    const signIn = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ONE_TIME }) });
     const s = (await json(signIn, 'sign in')) as { csrf_token: string; must_change_password: boolean };
     const cookie = /nariz_session=[^;]+/.exec(signIn.headers.get('set-cookie') ?? '')![0];
     const session = { cookie, 'x-csrf-token': s.csrf_token, 'content-type': 'application/json' };

@@ -9,6 +9,7 @@
  *   dataDir       NARIZ_DATA_DIR       where the SQLite database lives (nariz-data)
  *   databaseUrl   NARIZ_DATABASE_URL   postgres://... to use PostgreSQL + PostGIS instead
  *                                      (the PostGIS extension must exist in that database)
+ *   databaseSchema NARIZ_DATABASE_SCHEMA  PostgreSQL schema for Nariz's tables (public)
  *   logLevel      NARIZ_LOG_LEVEL      pino level (info)
  *   secureCookies NARIZ_SECURE_COOKIES session cookie marked Secure (true; browsers accept
  *                                      Secure cookies from http://localhost, so only a
@@ -34,6 +35,8 @@ export interface ServerConfig {
   readonly dataDir: string;
   /** Set when the store is PostgreSQL. */
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL schema for the tables (default public). */
+  readonly databaseSchema: string | undefined;
   readonly logLevel: string;
   readonly secureCookies: boolean;
   readonly webRoot: string;
@@ -48,7 +51,7 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../web/dist/app', i
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 const KEYS = {
-  port: 'NARIZ_PORT', host: 'NARIZ_HOST', dataDir: 'NARIZ_DATA_DIR', databaseUrl: 'NARIZ_DATABASE_URL', logLevel: 'NARIZ_LOG_LEVEL',
+  port: 'NARIZ_PORT', host: 'NARIZ_HOST', dataDir: 'NARIZ_DATA_DIR', databaseUrl: 'NARIZ_DATABASE_URL', databaseSchema: 'NARIZ_DATABASE_SCHEMA', logLevel: 'NARIZ_LOG_LEVEL',
   secureCookies: 'NARIZ_SECURE_COOKIES', webRoot: 'NARIZ_WEB_ROOT', basemapPmtiles: 'NARIZ_BASEMAP_PMTILES', demo: 'NARIZ_DEMO',
   initialAdminPassword: 'NARIZ_INITIAL_ADMIN_PASSWORD',
 } as const;
@@ -86,6 +89,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fi
   if (!LEVELS.includes(logLevel)) throw new NarizError('NARIZ_USAGE', `${l.from} must be one of ${LEVELS.join(', ')}, got "${logLevel}"`);
   const d = get('databaseUrl');
   if (d.value !== undefined && !/^postgres(ql)?:\/\//.test(d.value)) throw new NarizError('NARIZ_USAGE', `${d.from} must be a postgres:// URL (leave it unset for the embedded SQLite database)`);
+  const sc = get('databaseSchema');
+  if (sc.value !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(sc.value)) throw new NarizError('NARIZ_USAGE', `${sc.from} must be a lower-case SQL identifier, got "${sc.value}"`);
   const flag = (k: Key, dflt: boolean): boolean => {
     const f = get(k);
     if (f.value === undefined) return dflt;
@@ -94,7 +99,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fi
     throw new NarizError('NARIZ_USAGE', `${f.from} must be true or false, got "${f.value}"`);
   };
   return {
-    port, host: get('host').value ?? '127.0.0.1', dataDir: get('dataDir').value ?? DEFAULT_DATA_DIR, databaseUrl: d.value, logLevel,
+    port, host: get('host').value ?? '127.0.0.1', dataDir: get('dataDir').value ?? DEFAULT_DATA_DIR, databaseUrl: d.value, databaseSchema: sc.value, logLevel,
     secureCookies: flag('secureCookies', true), webRoot: get('webRoot').value ?? DEFAULT_WEB_ROOT, basemapPmtiles: get('basemapPmtiles').value,
     demo: flag('demo', false), initialAdminPassword: get('initialAdminPassword').value,
   };

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const cfg = loadProcessConfig(args.includes('--demo') ? { ...process.env, NARIZ_DEMO: 'true' } : process.env);
   let store: Store;
   if (cfg.databaseUrl !== undefined) {
-    store = new PostgresStore({ connectionString: cfg.databaseUrl });
+    store = new PostgresStore({ connectionString: cfg.databaseUrl, ...(cfg.databaseSchema !== undefined ? { schema: cfg.databaseSchema } : {}) });
   } else {
     mkdirSync(cfg.dataDir, { recursive: true });
     store = new SqliteStore({ path: sqlitePath(cfg.dataDir) });

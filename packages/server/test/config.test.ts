@@ -10,10 +10,12 @@ const usage = (re: RegExp) => (err: unknown): boolean => err instanceof Error &&
 
 test('defaults, file settings, and the environment over the file', () => {
   const rest = { secureCookies: true, webRoot: DEFAULT_WEB_ROOT, basemapPmtiles: undefined, demo: false, initialAdminPassword: undefined };
-  assert.deepEqual(loadConfig({}), { port: 8080, host: '127.0.0.1', dataDir: 'nariz-data', databaseUrl: undefined, logLevel: 'info', ...rest });
+  assert.deepEqual(loadConfig({}), { port: 8080, host: '127.0.0.1', dataDir: 'nariz-data', databaseUrl: undefined, databaseSchema: undefined, logLevel: 'info', ...rest });
   assert.match(DEFAULT_WEB_ROOT, /packages\/web\/dist\/app$/);
   const file = parseConfigFile('{"port": 9090, "dataDir": "/srv/nariz", "logLevel": "warn", "secureCookies": false, "demo": true}', 'nariz.config.json');
-  assert.deepEqual(loadConfig({}, file), { port: 9090, host: '127.0.0.1', dataDir: '/srv/nariz', databaseUrl: undefined, logLevel: 'warn', ...rest, secureCookies: false, demo: true });
+  assert.deepEqual(loadConfig({}, file), { port: 9090, host: '127.0.0.1', dataDir: '/srv/nariz', databaseUrl: undefined, databaseSchema: undefined, logLevel: 'warn', ...rest, secureCookies: false, demo: true });
+  assert.equal(loadConfig({ NARIZ_DATABASE_SCHEMA: 'nariz_ops' }).databaseSchema, 'nariz_ops');
+  assert.throws(() => loadConfig({ NARIZ_DATABASE_SCHEMA: 'Drop;' }), usage(/NARIZ_DATABASE_SCHEMA must be a lower-case SQL identifier/));
   assert.equal(loadConfig({ NARIZ_DEMO: '0' }, file).demo, false);
   assert.equal(loadConfig({ NARIZ_PORT: '7000' }, file).port, 7000);
   assert.equal(loadConfig({ NARIZ_DATABASE_URL: 'postgres://u:p@h/db' }, file).databaseUrl, 'postgres://u:p@h/db');

@@ -78,17 +78,20 @@ async function serveOnce(env: Record<string, string>): Promise<string> {
 const pgUrl = process.env['NARIZ_TEST_PG_URL'];
 
 test('on PostgreSQL (NARIZ_DATABASE_URL) the server process serves and keeps its data', { skip: pgUrl === undefined ? 'NARIZ_TEST_PG_URL is not set' : false }, async () => {
-  // A fresh set of users, so that this start creates the first admin.
-  const c = new pg.Client({ connectionString: pgUrl! });
-  await c.connect();
-  await c.query('DROP TABLE IF EXISTS api_tokens, sessions, users, jobs CASCADE');
-  await c.query('DELETE FROM schema_migrations WHERE version >= 2').catch(() => undefined);
-  await c.end();
-  const id = await serveOnce({ NARIZ_DATABASE_URL: pgUrl! });
-  const store = new PostgresStore({ connectionString: pgUrl! });
-  await store.migrate();
-  assert.equal((await store.getSortie(sortieId(id)))?.sampleCount, 2);
-  await store.close();
+  // A schema of its own, so that this start creates its first admin.
+  const schema = `main_test_${randomBytes(4).toString('hex')}`;
+  try {
+    const id = await serveOnce({ NARIZ_DATABASE_URL: pgUrl!, NARIZ_DATABASE_SCHEMA: schema });
+    const store = new PostgresStore({ connectionString: pgUrl!, schema });
+    await store.migrate();
+    assert.equal((await store.getSortie(sortieId(id)))?.sampleCount, 2);
+    await store.close();
+  } finally {
+    const c = new pg.Client({ connectionString: pgUrl! });
+    await c.connect();
+    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await c.end();
+  }
 });
 
 test('the server process starts, serves, and shuts down gracefully on SIGTERM with its data on disk', async () => {
