@@ -176,3 +176,18 @@ test('the login throttle also caps failures from one address over all names', ()
   t = 1001;
   assert.equal(th.retryAfterMs('10.0.0.1', 'e'), 0);
 });
+
+test('sign-ins, failures and user changes are in the audit log, which only admins read', async () => {
+  const admin = await makeUser(s.store, 'auditor', 'admin');
+  const u = await makeUser(s.store, 'audited', 'viewer');
+  await signIn(s.base, 'audited', u.password);
+  await call(s.base, 'POST', '/api/session', { username: 'audited', password: 'not the password' });
+  assert.equal((await call(s.base, 'PATCH', '/api/users/audited', { role: 'analyst' }, { auth: { token: admin.token } })).status, 200);
+  assert.equal((await call(s.base, 'GET', '/api/audit', undefined, { auth: { token: u.token } })).status, 403);
+  const log = (await call(s.base, 'GET', '/api/audit?target=audited', undefined, { auth: { token: admin.token } })).json as { size: number; entries: Array<{ seq: number; actor: string; action: string; details: Record<string, unknown>; leaf_hash: string }> };
+  assert.deepEqual(log.entries.map((e) => e.action), ['user.change', 'session.signin.failed', 'session.signin']);
+  assert.deepEqual(log.entries[0]!.details, { role: 'analyst', password_reset: false });
+  assert.equal(log.entries[0]!.actor, 'auditor');
+  assert.ok(log.entries.every((e) => /^[0-9a-f]{64}$/.test(e.leaf_hash)));
+  assert.ok(log.size > log.entries[0]!.seq);
+});

@@ -1,6 +1,8 @@
 export * from './store.js';
 export * from './accounts.js';
 export * from './jobs.js';
+export * from './audit.js';
+export * from './flight.js';
 export * from './migrations.js';
 export * from './sample-codec.js';
 export { parseShape } from './shape-json.js';

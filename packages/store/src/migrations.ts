@@ -161,6 +161,68 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX jobs_state ON jobs (state);
     `,
   },
+  {
+    version: 3,
+    name: 'audit log, flight plans and airspace authorities',
+    sqlite: `
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        details TEXT NOT NULL,
+        leaf_hash TEXT NOT NULL
+      );
+      CREATE INDEX audit_actor ON audit_log (actor, seq);
+      CREATE INDEX audit_action ON audit_log (action, seq);
+      CREATE TABLE flight_plans (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        authority_id TEXT,
+        plan TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE authorities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        definition TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+    postgres: `
+      CREATE TABLE audit_log (
+        seq BIGINT PRIMARY KEY,
+        at TIMESTAMPTZ NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        details JSONB NOT NULL,
+        leaf_hash TEXT NOT NULL
+      );
+      CREATE INDEX audit_actor ON audit_log (actor, seq);
+      CREATE INDEX audit_action ON audit_log (action, seq);
+      CREATE TABLE flight_plans (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        authority_id TEXT,
+        plan JSONB NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE TABLE authorities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        definition JSONB NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

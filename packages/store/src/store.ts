@@ -13,6 +13,8 @@
 import type { Sortie, SortieId, SortieShape } from '@nariz/core';
 import type { AccountStore } from './accounts.js';
 import type { JobStore } from './jobs.js';
+import type { AuditStore } from './audit.js';
+import type { FlightStore } from './flight.js';
 
 export interface NewSortie {
   readonly id: SortieId;
@@ -67,6 +69,10 @@ export interface Store {
   readonly accounts: AccountStore;
   /** Localisation and other background jobs (jobs.ts). */
   readonly jobs: JobStore;
+  /** The append-only audit log (audit.ts). */
+  readonly audit: AuditStore;
+  /** Flight plans and airspace authorities (flight.ts). */
+  readonly flight: FlightStore;
   /** Applies every migration newer than the database's version; refuses a database newer than this code. */
   migrate(): Promise<MigrationReport>;
   /** Resolves when the database answers a trivial query (readiness). */

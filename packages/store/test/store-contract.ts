@@ -10,6 +10,7 @@ import { SCHEMA_VERSION, type Store } from '../src/index.js';
 import { makeBatch } from './batches.js';
 import { accountsContract } from './accounts-contract.js';
 import { jobsContract } from './jobs-contract.js';
+import { auditFlightContract } from './audit-flight-contract.js';
 
 export function assertSameSamples(a: Sortie, b: Sortie, what = 'samples'): void {
   assert.equal(a.count, b.count, `${what}: count`);
@@ -149,4 +150,5 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
   accountsContract(withStore);
   jobsContract(withStore);
+  auditFlightContract(withStore);
 }

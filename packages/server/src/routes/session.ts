@@ -64,6 +64,7 @@ export const sessionRoutes: FastifyPluginAsync<SessionRouteOptions> = async (app
       if (u === undefined || !ok || u.disabled) {
         o.throttle.fail(req.ip, name);
         req.log.warn({ username: name, ip: req.ip }, 'sign-in failed');
+        await o.store.audit.append({ actor: name, action: 'session.signin.failed', target: name, details: { ip: req.ip, known_user: u !== undefined } });
         throw new NarizError('NARIZ_AUTH', 'wrong user name or password');
       }
       o.throttle.succeed(req.ip, name);
@@ -73,6 +74,7 @@ export const sessionRoutes: FastifyPluginAsync<SessionRouteOptions> = async (app
       await o.store.accounts.createSession({ idHash: digest(id), username: u.username, csrfToken: csrf, createdAt: t.toISOString(), expiresAt: new Date(t.getTime() + SESSION_LIFETIME_MS).toISOString() });
       setSessionCookie(reply, id, o.secureCookies);
       req.log.info({ username: u.username }, 'signed in');
+      await o.store.audit.append({ actor: u.username, action: 'session.signin', target: u.username, details: { ip: req.ip } });
       return sessionJson(u, csrf);
     },
   );
@@ -112,6 +114,7 @@ export const sessionRoutes: FastifyPluginAsync<SessionRouteOptions> = async (app
       await o.store.accounts.deleteSessionsOf(u.username);
       if (keep !== undefined) await o.store.accounts.createSession(keep);
       req.log.info({ username: u.username }, 'password changed');
+      await o.store.audit.append({ actor: u.username, action: 'user.password.change', target: u.username, details: {} });
       return reply.status(204).send();
     },
   );

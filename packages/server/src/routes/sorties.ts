@@ -18,6 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { NarizError, sortieId, type Sortie } from '@nariz/core';
+import { principalOf } from '../auth/auth-plugin.js';
 import { ingestBatch } from '../live/ingest.js';
 import type { Platform } from '../platform.js';
 import { idSchema, sortieJson, sortieSchema } from './sortie-json.js';
@@ -106,6 +107,7 @@ export const sortieRoutes: FastifyPluginAsync<{ platform: Platform }> = async (a
     // Its jobs go with it (the store cascades); a running one is stopped first.
     for (const j of await store.jobs.listJobs({ sortieId: id, states: ['queued', 'running'] })) await platform.jobs.cancel(j.id).catch(() => undefined);
     if (!(await store.deleteSortie(id))) throw new NarizError('NARIZ_NOT_FOUND', `no sortie "${req.params.id}"`);
+    await store.audit.append({ actor: principalOf(req).username, action: 'sortie.delete', target: id, details: {} });
     platform.detector.forget(id);
     platform.hub.publish({ type: 'sortie_deleted', id });
     return reply.status(204).send();

@@ -7,6 +7,9 @@
  *   POST   /api/tokens            {name} → the token, shown once
  *   GET    /api/tokens            the caller's tokens (without the secret)
  *   DELETE /api/tokens/:id        revoke
+ *   GET    /api/audit             the audit log (admins), newest first
+ *
+ * Every change here is written to the audit log.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
@@ -55,6 +58,7 @@ export const userRoutes: FastifyPluginAsync<{ store: Store; now: () => Date }> =
       checkPassword(req.body.password);
       const u = await store.accounts.createUser({ username: req.body.username, role: req.body.role, passwordHash: await hashPassword(req.body.password), mustChangePassword: true });
       req.log.info({ by: principalOf(req).username, username: u.username, role: u.role }, 'user created');
+      await store.audit.append({ actor: principalOf(req).username, action: 'user.create', target: u.username, details: { role: u.role } });
       return reply.status(201).send(userJson(u));
     },
   );
@@ -84,8 +88,35 @@ export const userRoutes: FastifyPluginAsync<{ store: Store; now: () => Date }> =
       if (u === undefined) throw new NarizError('NARIZ_NOT_FOUND', `no user "${req.params.username}"`);
       if (req.body.disabled === true || req.body.password !== undefined || req.body.role !== undefined) await store.accounts.deleteSessionsOf(u.username);
       req.log.info({ by: me, username: u.username, change: Object.keys(req.body) }, 'user changed');
+      await store.audit.append({ actor: me, action: 'user.change', target: u.username, details: { ...(req.body.role !== undefined ? { role: req.body.role } : {}), ...(req.body.disabled !== undefined ? { disabled: req.body.disabled } : {}), password_reset: req.body.password !== undefined } });
       return userJson(u);
     },
+  );
+
+  app.get<{ Querystring: { actor?: string; action?: string; target?: string; limit?: number; before?: number } }>(
+    '/audit',
+    {
+      config: { right: 'user:admin' },
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { actor: { type: 'string', maxLength: 64 }, action: { type: 'string', maxLength: 64 }, target: { type: 'string', maxLength: 200 }, limit: { type: 'integer', minimum: 1, maximum: 1000 }, before: { type: 'integer', minimum: 0 } },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (req) => ({
+      size: await store.audit.size(),
+      entries: (
+        await store.audit.list({
+          ...(req.query.actor !== undefined ? { actor: req.query.actor } : {}),
+          ...(req.query.action !== undefined ? { action: req.query.action } : {}),
+          ...(req.query.target !== undefined ? { target: req.query.target } : {}),
+          ...(req.query.before !== undefined ? { beforeSeq: req.query.before } : {}),
+          limit: req.query.limit ?? 100,
+        })
+      ).map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, target: e.target, details: e.details, leaf_hash: e.leafHash })),
+    }),
   );
 
   const tokenSchema = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, created_at: { type: 'string' } }, required: ['id', 'name', 'created_at'] } as const;
@@ -105,6 +136,7 @@ export const userRoutes: FastifyPluginAsync<{ store: Store; now: () => Date }> =
       const rec = { id: randomUUID(), name: req.body.name, username: p.username, tokenHash: digest(token), createdAt: now().toISOString() };
       await store.accounts.createApiToken(rec);
       req.log.info({ username: p.username, token: rec.id }, 'API token created');
+      await store.audit.append({ actor: p.username, action: 'token.create', target: rec.id, details: { name: rec.name } });
       return reply.status(201).send({ id: rec.id, name: rec.name, created_at: rec.createdAt, token });
     },
   );
@@ -115,6 +147,7 @@ export const userRoutes: FastifyPluginAsync<{ store: Store; now: () => Date }> =
 
   app.delete<{ Params: { id: string } }>('/tokens/:id', { config: { right: 'token:own' }, schema: { params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] } } }, async (req, reply) => {
     if (!(await store.accounts.deleteApiToken(req.params.id, principalOf(req).username))) throw new NarizError('NARIZ_NOT_FOUND', `you have no token "${req.params.id}"`);
+    await store.audit.append({ actor: principalOf(req).username, action: 'token.revoke', target: req.params.id, details: {} });
     return reply.status(204).send();
   });
 };

@@ -16,6 +16,8 @@ import { encodeBatch } from '../sample-codec.js';
 import { parseShape } from '../shape-json.js';
 import { PostgresAccounts } from './postgres-accounts.js';
 import { PostgresJobs } from './postgres-jobs.js';
+import { PostgresAudit } from './postgres-audit.js';
+import { PostgresFlight } from './postgres-flight.js';
 import { batchDigest, checkShape, duplicateOrConflict, extent, sampleWindow, samplesFromBatches, toRecord } from '../batch-rules.js';
 
 export interface PostgresStoreOptions {
@@ -54,6 +56,8 @@ export class PostgresStore implements Store {
   private readonly schema: string;
   readonly accounts: PostgresAccounts;
   readonly jobs: PostgresJobs;
+  readonly audit: PostgresAudit;
+  readonly flight: PostgresFlight;
 
   constructor(o: PostgresStoreOptions) {
     this.schema = o.schema ?? 'public';
@@ -66,6 +70,8 @@ export class PostgresStore implements Store {
     });
     this.accounts = new PostgresAccounts(this.pool, this.now);
     this.jobs = new PostgresJobs(this.pool, this.now, (body) => this.tx(body));
+    this.audit = new PostgresAudit(this.pool, this.now, (body) => this.tx(body));
+    this.flight = new PostgresFlight(this.pool, this.now);
   }
 
   async migrate(): Promise<MigrationReport> {

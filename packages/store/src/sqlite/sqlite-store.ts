@@ -14,6 +14,8 @@ import { encodeBatch } from '../sample-codec.js';
 import { parseShape } from '../shape-json.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
 import { SqliteJobs } from './sqlite-jobs.js';
+import { SqliteAudit } from './sqlite-audit.js';
+import { SqliteFlight } from './sqlite-flight.js';
 import { batchDigest, checkShape, duplicateOrConflict, extent, sampleWindow, samplesFromBatches, toRecord } from '../batch-rules.js';
 
 export interface SqliteStoreOptions {
@@ -53,6 +55,8 @@ export class SqliteStore implements Store {
   private readonly now: () => Date;
   readonly accounts: SqliteAccounts;
   readonly jobs: SqliteJobs;
+  readonly audit: SqliteAudit;
+  readonly flight: SqliteFlight;
 
   constructor(o: SqliteStoreOptions) {
     this.db = new Database(o.path);
@@ -63,6 +67,8 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 5000');
     this.accounts = new SqliteAccounts(this.db, this.now);
     this.jobs = new SqliteJobs(this.db, this.now);
+    this.audit = new SqliteAudit(this.db, this.now);
+    this.flight = new SqliteFlight(this.db, this.now);
   }
 
   async migrate(): Promise<MigrationReport> {
