@@ -2,7 +2,8 @@
  * End to end, the deployment's own basemap: a server started with
  * NARIZ_BASEMAP_PMTILES (a one-tile raster archive made here) serves it
  * with range requests; the app reads it through the pmtiles protocol, draws
- * it under the overlays instead of Natural Earth, and says so in the header.
+ * it under the overlays instead of Natural Earth and its populated places,
+ * and says so in the header.
  * Screenshots: artifacts/e2e/basemap-*.png.
  */
 import { test } from 'node:test';
@@ -43,8 +44,10 @@ test('e2e: a deployment PMTiles basemap replaces Natural Earth, and the header s
       const m = window.__nariz?.map;
       return !!m && !!m.getLayer('pm-raster') && m.isSourceLoaded('deployment-pmtiles') && m.areTilesLoaded();
     })()`);
-    const neVisibility = await page.evaluate(`['ne50-land-fill', 'ne10-land-fill'].map((id) => window.__nariz.map.getLayoutProperty(id, 'visibility'))`);
-    assert.deepEqual(neVisibility, ['none', 'none']);
+    const neVisibility = await page.evaluate(`['ne50-land-fill', 'ne10-land-fill', 'place-dots', 'place-labels'].map((id) => window.__nariz.map.getLayoutProperty(id, 'visibility'))`);
+    assert.deepEqual(neVisibility, ['none', 'none', 'none', 'none']);
+    // The GeoNames credit goes with the hidden places (Natural Earth's is the map's own, always shown).
+    await page.waitForFunction(`!document.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent?.includes('GeoNames')`);
     const order = await page.evaluate(`window.__nariz.map.getStyle().layers.map((l) => l.id)`);
     assert.ok(Array.isArray(order));
     assert.ok(order.indexOf('pm-raster') < order.indexOf('hazard-fill'), 'the basemap lies under the overlays');

@@ -1,9 +1,10 @@
 /**
  * End to end: the real server (a child process on a fresh SQLite directory)
  * serving the built app, driven in Debian's Chromium through playwright-core.
- * Sign in as the first admin → change the one-time password → upload a
- * simulated sortie through the file input → watch the upload and the
- * localisation job finish → the sources appear in the list and on the map →
+ * Sign in as the first admin → change the one-time password → the largest
+ * populated places on the world view → upload a simulated sortie through
+ * the file input → watch the upload and the localisation job finish → the
+ * sources appear in the list and on the map →
  * open a source and the concentration plot → replay → Spanish and back →
  * sign out → a viewer sees the sources but no upload, delete or localise.
  * A screenshot of every step goes to artifacts/e2e/cop-*.png (and one on
@@ -76,6 +77,14 @@ test('e2e: sign in, change password, upload, localise, sources on the map, plot,
     assert.equal(await page.getByTestId('basemap-label').getAttribute('data-basemap'), 'embedded');
     await page.waitForFunction('window.__nariz?.map?.loaded() === true');
     await page.getByTestId('live-status').and(page.locator('[data-state="open"]')).waitFor();
+    // The embedded basemap's populated places (GeoNames): at the world view only the largest class is drawn, credited.
+    await page.waitForFunction(`(() => {
+      const m = window.__nariz?.map;
+      return !!m && m.loaded() && m.areTilesLoaded() && m.queryRenderedFeatures(undefined, { layers: ['place-dots'] }).length > 0;
+    })()`);
+    const placeClasses = await page.evaluate(`[...new Set(window.__nariz.map.queryRenderedFeatures(undefined, { layers: ['place-dots'] }).map((f) => f.properties.cls))]`);
+    assert.deepEqual(placeClasses, [0], `zoom classes drawn at zoom ${String(await page.evaluate('window.__nariz.map.getZoom()'))}`);
+    await page.locator('.maplibregl-ctrl-attrib-inner', { hasText: 'GeoNames' }).waitFor({ state: 'attached' });
     await screenshot('workspace-empty');
 
     // 3. A file dropped on the drop zone is checked before it is sent: not a CSV, refused.

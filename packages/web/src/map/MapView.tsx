@@ -1,7 +1,8 @@
 /**
- * The map: MapLibre GL with the embedded basemap (or the deployment's
- * PMTiles) and the sortie's overlays. MapLibre is imperative; this component
- * creates the map once and pushes each prop into it in its own effect.
+ * The map: MapLibre GL with the embedded basemap (Natural Earth and GeoNames
+ * places; or the deployment's PMTiles) and the sortie's overlays. MapLibre
+ * is imperative; this component creates the map once and pushes each prop
+ * into it in its own effect.
  * `window.__nariz.map` exposes the map for diagnostics (and the e2e test).
  */
 import maplibregl, { type GeoJSONSource, type MapGeoJSONFeature, type Map as MapLibreMap } from 'maplibre-gl';
@@ -13,6 +14,7 @@ import { GROUP_LAYERS, LAYER, OVERLAY_GROUPS, SRC, type OverlayGroup } from './l
 import { loadNaturalEarth } from './natural-earth.js';
 import type { DetectionProps, HazardProps, MapOverlays } from './overlay-data.js';
 import { addPmtilesBasemap } from './pmtiles-basemap.js';
+import { loadPlaces } from './populated-places.js';
 
 export type BasemapStatus = { readonly kind: 'embedded' } | { readonly kind: 'pmtiles' } | { readonly kind: 'pmtiles-failed'; readonly message: string };
 
@@ -118,14 +120,27 @@ export default function MapView(p: MapViewProps): ReactNode {
     map.on('load', () => {
       if (!alive) return;
       setReady(true);
-      loadNaturalEarth(map).catch((err: unknown) => console.error('map: Natural Earth basemap failed', err));
+      const naturalEarth = loadNaturalEarth(map).catch((err: unknown) => console.error('map: Natural Earth basemap failed', err));
+      // The places (1 MB) are fetched after the 1:50m land, and only when the embedded basemap is the one shown.
+      const places = (): void => {
+        naturalEarth
+          .then(() => (alive ? loadPlaces(map) : 0))
+          .catch((err: unknown) => {
+            if (alive) console.error('map: populated places failed', err);
+          });
+      };
       const url = latest.current.pmtilesUrl;
       if (url === null) {
         latest.current.onBasemap({ kind: 'embedded' });
+        places();
       } else {
         addPmtilesBasemap(map, url).then(
           () => alive && latest.current.onBasemap({ kind: 'pmtiles' }),
-          (err: unknown) => alive && latest.current.onBasemap({ kind: 'pmtiles-failed', message: err instanceof Error ? err.message : String(err) }),
+          (err: unknown) => {
+            if (!alive) return;
+            latest.current.onBasemap({ kind: 'pmtiles-failed', message: err instanceof Error ? err.message : String(err) });
+            places();
+          },
         );
       }
     });

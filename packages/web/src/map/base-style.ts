@@ -1,14 +1,18 @@
 /**
  * The map style, built in code: no glyph, sprite or tile URL from the
  * internet. The basemap is Natural Earth from the `world-atlas` package
- * (GeoJSON sources filled in by natural-earth.ts); labels are drawn by
- * MapLibre from local fonts (a style without `glyphs` renders text with
- * TinySDF in the browser). Overlay sources start empty and are filled with
- * setData as the sortie, detections and estimate arrive.
+ * (GeoJSON sources filled in by natural-earth.ts) with GeoNames populated
+ * places (places-layers.ts, filled in by populated-places.ts); labels are
+ * drawn by MapLibre from local fonts (a style without `glyphs` renders text
+ * with TinySDF in the browser, see label-font.ts). Overlay sources start
+ * empty and are filled with setData as the sortie, detections and estimate
+ * arrive.
  */
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { LAB_THRESHOLD } from '../geo/source-features.js';
+import { LABEL_FONT } from './label-font.js';
 import { LAYER, NE_10M_FROM_ZOOM, SRC } from './layer-ids.js';
+import { placeLayers, placesSource } from './places-layers.js';
 
 const EMPTY: SourceSpecification = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
 
@@ -25,9 +29,6 @@ export const COLOURS = {
   drone: '#ffffff',
   trackNoValue: '#6d7781',
 } as const;
-
-/** Font stack for labels: resolved by the browser (see the module comment). */
-export const LABEL_FONT = ['sans-serif'];
 
 const hazardColour: ExpressionSpecification = ['match', ['get', 'level'], 3, COLOURS.hazard3, 2, COLOURS.hazard2, COLOURS.hazard1];
 const sourceColour: ExpressionSpecification = ['case', ['>=', ['get', 'labProbability'], LAB_THRESHOLD], COLOURS.lab, COLOURS.otherSource];
@@ -52,6 +53,7 @@ export function baseStyle(): StyleSpecification {
       [SRC.borders50]: EMPTY,
       [SRC.land10]: EMPTY,
       [SRC.borders10]: EMPTY,
+      [SRC.places]: placesSource(),
       [SRC.hazards]: EMPTY,
       [SRC.posterior]: EMPTY,
       [SRC.track]: EMPTY,
@@ -64,6 +66,7 @@ export function baseStyle(): StyleSpecification {
       { id: LAYER.background, type: 'background', paint: { 'background-color': COLOURS.sea } },
       ...naturalEarthLayers('50'),
       ...naturalEarthLayers('10'),
+      ...placeLayers(),
       {
         id: LAYER.hazardFill,
         type: 'fill',

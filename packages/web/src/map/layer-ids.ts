@@ -4,6 +4,7 @@ export const SRC = {
   borders50: 'ne50-borders',
   land10: 'ne10-land',
   borders10: 'ne10-borders',
+  places: 'places',
   pmtiles: 'deployment-pmtiles',
   hazards: 'hazards',
   posterior: 'posterior',
@@ -22,6 +23,8 @@ export const LAYER = {
   land10: 'ne10-land-fill',
   coast10: 'ne10-coastline',
   borders10: 'ne10-borders',
+  placeDots: 'place-dots',
+  placeLabels: 'place-labels',
   hazardFill: 'hazard-fill',
   hazardLine: 'hazard-line',
   hazardLineUncertain: 'hazard-line-uncertain',
@@ -43,6 +46,9 @@ export const FIRST_OVERLAY = LAYER.hazardFill;
 export const NE_10M_FROM_ZOOM = 4;
 
 export const NATURAL_EARTH_LAYERS: readonly string[] = [LAYER.land50, LAYER.coast50, LAYER.borders50, LAYER.land10, LAYER.coast10, LAYER.borders10];
+
+/** The embedded basemap's layers (Natural Earth and the GeoNames places): hidden when a deployment basemap replaces it. */
+export const EMBEDDED_BASEMAP_LAYERS: readonly string[] = [...NATURAL_EARTH_LAYERS, LAYER.placeDots, LAYER.placeLabels];
 
 export const OVERLAY_GROUPS = ['track', 'detections', 'sources', 'posterior', 'hazards'] as const;
 export type OverlayGroup = (typeof OVERLAY_GROUPS)[number];

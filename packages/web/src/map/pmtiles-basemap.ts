@@ -3,12 +3,13 @@
  * (served by the Nariz server with HTTP range requests). Raster archives are
  * drawn as they are; vector archives get a plain dark style derived from
  * their layer names, since their schema is the deployment's choice. Either
- * goes under the overlays, and the Natural Earth layers are hidden.
+ * goes under the overlays, and the embedded basemap (Natural Earth and the
+ * GeoNames places) is hidden.
  */
 import maplibregl, { type LayerSpecification, type Map as MapLibreMap } from 'maplibre-gl';
 import { PMTiles, Protocol, TileType } from 'pmtiles';
-import { LABEL_FONT } from './base-style.js';
-import { FIRST_OVERLAY, NATURAL_EARTH_LAYERS, SRC } from './layer-ids.js';
+import { LABEL_FONT } from './label-font.js';
+import { EMBEDDED_BASEMAP_LAYERS, FIRST_OVERLAY, SRC } from './layer-ids.js';
 
 let protocol: Protocol | null = null;
 
@@ -81,5 +82,5 @@ export async function addPmtilesBasemap(map: MapLibreMap, url: string): Promise<
     throw new Error(`tile type ${header.tileType} is not supported`);
   }
   for (const l of layers) map.addLayer(l, FIRST_OVERLAY);
-  for (const id of NATURAL_EARTH_LAYERS) map.setLayoutProperty(id, 'visibility', 'none');
+  for (const id of EMBEDDED_BASEMAP_LAYERS) map.setLayoutProperty(id, 'visibility', 'none');
 }

@@ -13,7 +13,7 @@ export const en = {
   'header.signOut': 'Sign out',
   'header.language': 'Language',
   'header.demo': 'DEMO installation: simulated data',
-  'basemap.embedded': 'Basemap: Natural Earth (embedded, approximate coastlines and borders)',
+  'basemap.embedded': 'Basemap: Natural Earth (embedded, approximate coastlines and borders) and GeoNames populated places',
   'basemap.embeddedShort': 'Natural Earth (embedded)',
   'basemap.pmtiles': 'Basemap: this deployment’s PMTiles file',
   'basemap.pmtilesShort': 'Deployment PMTiles',

@@ -12,7 +12,7 @@ export const es: Catalogue = {
   'header.signOut': 'Cerrar sesión',
   'header.language': 'Idioma',
   'header.demo': 'Instalación de DEMOSTRACIÓN: datos simulados',
-  'basemap.embedded': 'Mapa base: Natural Earth (integrado, costas y fronteras aproximadas)',
+  'basemap.embedded': 'Mapa base: Natural Earth (integrado, costas y fronteras aproximadas) y localidades de GeoNames',
   'basemap.embeddedShort': 'Natural Earth (integrado)',
   'basemap.pmtiles': 'Mapa base: archivo PMTiles de esta instalación',
   'basemap.pmtilesShort': 'PMTiles de la instalación',
