@@ -30,16 +30,21 @@ export const ERROR_CATALOGUE = {
   NARIZ_CSRF: { status: 403, summary: 'A change requested with a session cookie lacks the session\'s CSRF token.' },
   NARIZ_PASSWORD_CHANGE: { status: 403, summary: 'The user must change a one-time password before doing anything else.' },
   NARIZ_RATE_LIMITED: { status: 429, summary: 'Too many attempts; retry after the time given.' },
+  NARIZ_MAVLINK: { status: 400, summary: 'MAVLink telemetry (a tlog, a stream or its sensor map) is malformed or holds no usable data: a truncated record, an impossible timestamp, a bad sensor map.' },
+  NARIZ_PLAN_FORMAT: { status: 400, summary: 'A mission file (QGroundControl .plan, QGC WPL text, KML) or flight plan is malformed.' },
+  NARIZ_BAD_AUTHORITY: { status: 400, summary: 'An airspace authority or boundary file is malformed.' },
+  NARIZ_AIRSPACE_VIOLATION: { status: 409, summary: 'The flight plan leaves the airspace its authority permits; export needs an audited override.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 
-/** Where in an input an error was found: 1-based line, column name, byte offset. */
+/** Where in an input an error was found: 1-based line, column name, byte offset, or the path of a JSON field (`permitted[2].geometry`). */
 export interface ErrorLocation {
   readonly file?: string;
   readonly line?: number;
   readonly column?: string;
   readonly byteOffset?: number;
+  readonly path?: string;
 }
 
 export class NarizError extends Error {
@@ -69,6 +74,7 @@ function formatMessage(message: string, loc: ErrorLocation | undefined): string 
   if (loc.line !== undefined) parts.push(`line ${loc.line}`);
   if (loc.column !== undefined) parts.push(`column "${loc.column}"`);
   if (loc.byteOffset !== undefined) parts.push(`byte ${loc.byteOffset}`);
+  if (loc.path !== undefined) parts.push(`at ${loc.path}`);
   return parts.length === 0 ? message : `${parts.join(', ')}: ${message}`;
 }
 

@@ -1,9 +1,32 @@
 /**
  * @nariz/formats — readers and writers for the files Nariz exchanges.
- * Sortie CSV: docs/formats/sortie-csv.md.
+ * Sortie CSV: docs/formats/sortie-csv.md; MAVLink telemetry: docs/formats/mavlink.md.
  */
 export { parseSortieCsv, readSortieCsvBatches, readSortieCsvFile, readSortieCsvStream, type ReadSortieBatchesResult } from './sortie-csv/read.js';
 export { writeSortieCsv } from './sortie-csv/write.js';
 export { SORTIE_WARNING_CODES } from './sortie-csv/types.js';
 export type { ReadSortieOptions, ReadSortieResult, SortieWarning, WriteSortieOptions } from './sortie-csv/types.js';
 export { PRESSURE_RANGE_HPA, TEMP_RANGE_C } from './sortie-csv/rows.js';
+
+/* MAVLink telemetry: docs/formats/mavlink.md. */
+export { MavlinkDecoder, type MavlinkDecoderOptions } from './mavlink/decoder.js';
+export { TlogDecoder, TLOG_TIME_LENGTH, TLOG_TIME_RANGE_US, type TlogOptions } from './mavlink/tlog-decoder.js';
+export type { DecoderStats } from './mavlink/decoder-stats.js';
+export { STX_V1, STX_V2, MAX_PACKET_LENGTH, type MavlinkFrame } from './mavlink/frame.js';
+export { MavlinkDialect, defaultDialect, type MessageInfo } from './mavlink/dialect.js';
+export { crcAccumulate, packetCrc } from './mavlink/crc.js';
+export { encodeFrame, tlogRecord, type EncodeOptions, type FieldValue } from './mavlink/encode.js';
+export {
+  MSG, DEBUG_ARRAY_LENGTH, NAME_LENGTH, decodeAttitude, decodeDebugFloatArray, decodeGlobalPositionInt, decodeHeartbeat, decodeNamedValueFloat,
+  decodeScaledPressure, decodeSystemTime, decodeTelemetryMessage, decodeWind, decodeWindCov,
+  type Attitude, type DebugFloatArray, type GlobalPositionInt, type Heartbeat, type NamedValueFloat, type ScaledPressure, type SystemTime,
+  type TelemetryMessage, type Wind, type WindCov,
+} from './mavlink/messages.js';
+export { createFrameDecoder, readTelemetryFile, readTelemetryStream, readTlog, type FrameDecoder, type TelemetryFormat, type TelemetryReadOptions, type TelemetryReadResult } from './mavlink/read.js';
+export { MAVLINK_SPECIES_CODES, MET_NAMES, resolveReadingName, type Channel, type NameMeaning } from './mavlink/gas-names.js';
+export { DEFAULT_DEBUG_ARRAY_NAME, SENSOR_MAP_VERSION, parseSensorMap, readSensorMapFile, type SensorMap, type SensorMapOptions } from './mavlink/sensor-map.js';
+export { DEFAULT_ASSEMBLY_LIMITS, TelemetryAssembler, type AssemblyLimits, type AssemblyStats, type DropReason, type TelemetryAssemblerOptions } from './mavlink/assembler.js';
+export type { EpochSource } from './mavlink/epoch.js';
+export { summariseTrack, type TrackSummary, type VehicleTrack } from './mavlink/track.js';
+export { telemetryFileToSortie, tlogToSortie, type TelemetrySortieOptions, type TelemetrySortieResult } from './mavlink/telemetry-sortie.js';
+export { MAVLINK_WARNING_CODES, type MavlinkWarning } from './mavlink/warnings.js';

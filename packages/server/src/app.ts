@@ -27,6 +27,9 @@ import { sortieRoutes } from './routes/sorties.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { userRoutes } from './routes/users.js';
 import { installWeb } from './routes/web.js';
+import { vehicleRoutes } from './routes/vehicles.js';
+import { MavlinkUdpListener } from './mavlink/udp-listener.js';
+import type { SensorMap } from '@nariz/formats';
 
 export const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -46,6 +49,8 @@ export interface AppOptions {
   readonly demo?: boolean;
   /** Scan threads per localisation job. */
   readonly jobThreads?: number;
+  /** Live MAVLink over UDP (port 0 picks a free one: see app.platform.mavlink). */
+  readonly mavlink?: { readonly port: number; readonly host: string; readonly sensorMap?: SensorMap; readonly flushMs?: number };
   /** Sign-in throttling (tests shorten it). */
   readonly throttle?: LoginThrottle;
   readonly now?: () => Date;
@@ -100,6 +105,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(uploadRoutes, { platform, prefix: '/api' });
   await app.register(jobRoutes, { platform, prefix: '/api' });
   await app.register(liveRoutes, { platform, prefix: '/api' });
+  await app.register(vehicleRoutes, { platform, prefix: '/api' });
   const spa = await installWeb(app, { webRoot: o.webRoot, pmtilesPath: o.pmtilesPath, demo: o.demo ?? false, version: VERSION });
   // Paths the web app routes itself get its index.html; anything else is a 404 in the error shape.
   app.setNotFoundHandler((req, reply) => {
@@ -110,8 +116,15 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   // Unfinished jobs of the last run are resumed once the server is up; closing stops the running one (it resumes next time).
   app.addHook('onReady', async () => {
     await platform.jobs.start();
+    if (o.mavlink !== undefined) {
+      const listener = new MavlinkUdpListener({ ...o.mavlink, platform, log: app.log });
+      const port = await listener.start();
+      platform.mavlink = listener;
+      app.log.info({ port }, 'listening for MAVLink on UDP');
+    }
   });
   app.addHook('onClose', async () => {
+    await platform.mavlink?.close();
     await platform.jobs.close();
     await platform.detector.idle();
   });

@@ -18,6 +18,10 @@
  *   basemapPmtiles NARIZ_BASEMAP_PMTILES  a PMTiles basemap file to use instead of the
  *                                      embedded Natural Earth one
  *   demo          NARIZ_DEMO           seed the demo region into an empty database (false)
+ *   mavlinkUdpPort NARIZ_MAVLINK_UDP_PORT  UDP port for live MAVLink (unset: off; 14550 is
+ *                                      the ground-station convention)
+ *   mavlinkSensorMap NARIZ_MAVLINK_SENSOR_MAP  JSON sensor map for DEBUG_FLOAT_ARRAY gas
+ *                                      readings (docs/formats/mavlink.md)
  *   initialAdminPassword NARIZ_INITIAL_ADMIN_PASSWORD  the first admin's one-time
  *                                      password (default: random, printed once)
  *
@@ -43,6 +47,9 @@ export interface ServerConfig {
   readonly basemapPmtiles: string | undefined;
   readonly demo: boolean;
   readonly initialAdminPassword: string | undefined;
+  /** Live MAVLink over UDP on this port (bound on `host`), or undefined for none. */
+  readonly mavlinkUdpPort: number | undefined;
+  readonly mavlinkSensorMap: string | undefined;
 }
 
 /** The web app built beside this package in the monorepo. */
@@ -53,7 +60,7 @@ const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const KEYS = {
   port: 'NARIZ_PORT', host: 'NARIZ_HOST', dataDir: 'NARIZ_DATA_DIR', databaseUrl: 'NARIZ_DATABASE_URL', databaseSchema: 'NARIZ_DATABASE_SCHEMA', logLevel: 'NARIZ_LOG_LEVEL',
   secureCookies: 'NARIZ_SECURE_COOKIES', webRoot: 'NARIZ_WEB_ROOT', basemapPmtiles: 'NARIZ_BASEMAP_PMTILES', demo: 'NARIZ_DEMO',
-  initialAdminPassword: 'NARIZ_INITIAL_ADMIN_PASSWORD',
+  initialAdminPassword: 'NARIZ_INITIAL_ADMIN_PASSWORD', mavlinkUdpPort: 'NARIZ_MAVLINK_UDP_PORT', mavlinkSensorMap: 'NARIZ_MAVLINK_SENSOR_MAP',
 } as const;
 type Key = keyof typeof KEYS;
 
@@ -89,6 +96,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fi
   if (!LEVELS.includes(logLevel)) throw new NarizError('NARIZ_USAGE', `${l.from} must be one of ${LEVELS.join(', ')}, got "${logLevel}"`);
   const d = get('databaseUrl');
   if (d.value !== undefined && !/^postgres(ql)?:\/\//.test(d.value)) throw new NarizError('NARIZ_USAGE', `${d.from} must be a postgres:// URL (leave it unset for the embedded SQLite database)`);
+  const mp = get('mavlinkUdpPort');
+  const mavlinkUdpPort = mp.value === undefined ? undefined : Number(mp.value);
+  if (mavlinkUdpPort !== undefined && (!Number.isInteger(mavlinkUdpPort) || mavlinkUdpPort < 0 || mavlinkUdpPort > 65535)) throw new NarizError('NARIZ_USAGE', `${mp.from} must be a port number 0..65535, got "${mp.value}"`);
   const sc = get('databaseSchema');
   if (sc.value !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(sc.value)) throw new NarizError('NARIZ_USAGE', `${sc.from} must be a lower-case SQL identifier, got "${sc.value}"`);
   const flag = (k: Key, dflt: boolean): boolean => {
@@ -102,6 +112,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fi
     port, host: get('host').value ?? '127.0.0.1', dataDir: get('dataDir').value ?? DEFAULT_DATA_DIR, databaseUrl: d.value, databaseSchema: sc.value, logLevel,
     secureCookies: flag('secureCookies', true), webRoot: get('webRoot').value ?? DEFAULT_WEB_ROOT, basemapPmtiles: get('basemapPmtiles').value,
     demo: flag('demo', false), initialAdminPassword: get('initialAdminPassword').value,
+    mavlinkUdpPort, mavlinkSensorMap: get('mavlinkSensorMap').value,
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { NarizError } from '@nariz/core';
+import { readSensorMapFile } from '@nariz/formats';
 import { PostgresStore, SqliteStore, sqlitePath, type Store } from '@nariz/store';
 import { buildApp } from './app.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
   const app = await buildApp({
     store, logger: { level: cfg.logLevel }, secureCookies: cfg.secureCookies, webRoot: cfg.webRoot, demo: cfg.demo,
     ...(cfg.basemapPmtiles !== undefined ? { pmtilesPath: cfg.basemapPmtiles } : {}),
+    ...(cfg.mavlinkUdpPort !== undefined
+      ? { mavlink: { port: cfg.mavlinkUdpPort, host: cfg.host, ...(cfg.mavlinkSensorMap !== undefined ? { sensorMap: readSensorMapFile(cfg.mavlinkSensorMap) } : {}) } }
+      : {}),
   });
   if (migrated.applied.length > 0) app.log.info({ migrations: migrated.applied }, `database at schema version ${migrated.to}`);
   if (!cfg.secureCookies) app.log.warn('session cookies are not marked Secure (secureCookies false): serve Nariz over HTTPS beyond this machine');

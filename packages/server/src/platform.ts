@@ -9,6 +9,7 @@ import type { Store } from '@nariz/store';
 import { JobRunner } from './jobs/job-runner.js';
 import { LiveHub } from './live/hub.js';
 import { LiveDetector } from './live/detections.js';
+import type { MavlinkUdpListener } from './mavlink/udp-listener.js';
 
 export interface Platform {
   readonly store: Store;
@@ -16,6 +17,8 @@ export interface Platform {
   readonly jobs: JobRunner;
   readonly detector: LiveDetector;
   readonly now: () => Date;
+  /** Live MAVLink over UDP, when configured (set once the app is ready). */
+  mavlink: MavlinkUdpListener | undefined;
 }
 
 export interface PlatformOptions {
@@ -39,7 +42,7 @@ export function createPlatform(o: PlatformOptions): Platform {
       jobs.ensureLocate(id).catch((err: unknown) => o.log.error({ err, sortie: id }, 'could not queue a localisation'));
     },
   });
-  return { store: o.store, hub, jobs, detector, now };
+  return { store: o.store, hub, jobs, detector, now, mavlink: undefined };
 }
 
 declare module 'fastify' {

@@ -6,6 +6,7 @@ import { hazard } from './hazard.js';
 import { locate } from './locate.js';
 import { restore } from './restore.js';
 import { simulate } from './simulate.js';
+import { tlog } from './tlog.js';
 
 /** Every command, in help order. Add new commands here. */
-export const COMMANDS: readonly Command[] = [locate, simulate, hazard, disperse, demo, backup, restore];
+export const COMMANDS: readonly Command[] = [locate, simulate, hazard, disperse, demo, backup, restore, tlog];

@@ -10,7 +10,8 @@ export type LiveMessage =
   | { readonly type: 'batch'; readonly sortie_id: string; readonly first_sample: number; readonly count: number }
   | { readonly type: 'detection'; readonly sortie_id: string; readonly species: string; readonly event: Record<string, unknown> }
   | { readonly type: 'job'; readonly job: Record<string, unknown> }
-  | { readonly type: 'estimate'; readonly sortie_id: string; readonly job_id: string };
+  | { readonly type: 'estimate'; readonly sortie_id: string; readonly job_id: string }
+  | { readonly type: 'vehicle'; readonly vehicle: Record<string, unknown> };
 
 export type LiveListener = (m: LiveMessage) => void;
 

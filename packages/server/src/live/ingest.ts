@@ -4,7 +4,7 @@
  * then announced live and handed to the detector. The acknowledgement is
  * returned only after the store has committed the batch.
  */
-import { sortieId } from '@nariz/core';
+import { sortieId, type Sortie } from '@nariz/core';
 import { parseSortieCsv } from '@nariz/formats';
 import type { Platform } from '../platform.js';
 import { sortieJson } from '../routes/sortie-json.js';
@@ -21,6 +21,11 @@ export interface BatchAckJson {
 export async function ingestBatch(p: Platform, id: string, batchId: string, csv: string): Promise<BatchAckJson> {
   // Bad rows are refused with their line and column (NARIZ_CSV_*, 400); nothing is stored.
   const { sortie, warnings } = parseSortieCsv(csv, { fileName: `batch ${batchId}` });
+  return ingestSamples(p, id, batchId, sortie, warnings.map((w) => ({ code: w.code, message: w.message, count: w.count })));
+}
+
+/** Samples already decoded (MAVLink telemetry, a parsed CSV batch): appended, acknowledged, announced, detected. */
+export async function ingestSamples(p: Platform, id: string, batchId: string, sortie: Sortie, warnings: BatchAckJson['warnings'] = []): Promise<BatchAckJson> {
   const sid = sortieId(id);
   const ack = await p.store.appendBatch(sid, batchId, sortie);
   if (!ack.duplicate) {
@@ -35,6 +40,6 @@ export async function ingestBatch(p: Platform, id: string, batchId: string, csv:
     first_sample: ack.firstSample,
     count: ack.count,
     duplicate: ack.duplicate,
-    warnings: warnings.map((w) => ({ code: w.code, message: w.message, count: w.count })),
+    warnings,
   };
 }
