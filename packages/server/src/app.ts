@@ -28,6 +28,7 @@ import { uploadRoutes } from './routes/uploads.js';
 import { userRoutes } from './routes/users.js';
 import { installWeb } from './routes/web.js';
 import { vehicleRoutes } from './routes/vehicles.js';
+import { flightRoutes } from './routes/flight.js';
 import { MavlinkUdpListener } from './mavlink/udp-listener.js';
 import type { SensorMap } from '@nariz/formats';
 
@@ -51,6 +52,8 @@ export interface AppOptions {
   readonly jobThreads?: number;
   /** Live MAVLink over UDP (port 0 picks a free one: see app.platform.mavlink). */
   readonly mavlink?: { readonly port: number; readonly host: string; readonly sensorMap?: SensorMap; readonly flushMs?: number };
+  /** The airspace authority live vehicles are checked against. */
+  readonly liveAuthorityId?: string;
   /** Sign-in throttling (tests shorten it). */
   readonly throttle?: LoginThrottle;
   readonly now?: () => Date;
@@ -93,7 +96,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   });
   const now = o.now ?? (() => new Date());
   const secureCookies = o.secureCookies ?? true;
-  const platform = createPlatform({ store: o.store, log: app.log, now, ...(o.jobThreads !== undefined ? { jobThreads: o.jobThreads } : {}) });
+  const platform = createPlatform({
+    store: o.store, log: app.log, now, ...(o.jobThreads !== undefined ? { jobThreads: o.jobThreads } : {}), ...(o.liveAuthorityId !== undefined ? { liveAuthorityId: o.liveAuthorityId } : {}),
+  });
   app.decorate('platform', platform);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 * 1024 } });
@@ -106,6 +111,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(jobRoutes, { platform, prefix: '/api' });
   await app.register(liveRoutes, { platform, prefix: '/api' });
   await app.register(vehicleRoutes, { platform, prefix: '/api' });
+  await app.register(flightRoutes, { platform, authorities: platform.authorities, prefix: '/api' });
   const spa = await installWeb(app, { webRoot: o.webRoot, pmtilesPath: o.pmtilesPath, demo: o.demo ?? false, version: VERSION });
   // Paths the web app routes itself get its index.html; anything else is a 404 in the error shape.
   app.setNotFoundHandler((req, reply) => {

@@ -22,6 +22,8 @@
  *                                      the ground-station convention)
  *   mavlinkSensorMap NARIZ_MAVLINK_SENSOR_MAP  JSON sensor map for DEBUG_FLOAT_ARRAY gas
  *                                      readings (docs/formats/mavlink.md)
+ *   liveAuthority NARIZ_LIVE_AUTHORITY  airspace authority live vehicles are checked
+ *                                      against (an id from GET /api/authorities; unset: none)
  *   initialAdminPassword NARIZ_INITIAL_ADMIN_PASSWORD  the first admin's one-time
  *                                      password (default: random, printed once)
  *
@@ -50,6 +52,7 @@ export interface ServerConfig {
   /** Live MAVLink over UDP on this port (bound on `host`), or undefined for none. */
   readonly mavlinkUdpPort: number | undefined;
   readonly mavlinkSensorMap: string | undefined;
+  readonly liveAuthority: string | undefined;
 }
 
 /** The web app built beside this package in the monorepo. */
@@ -60,7 +63,7 @@ const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const KEYS = {
   port: 'NARIZ_PORT', host: 'NARIZ_HOST', dataDir: 'NARIZ_DATA_DIR', databaseUrl: 'NARIZ_DATABASE_URL', databaseSchema: 'NARIZ_DATABASE_SCHEMA', logLevel: 'NARIZ_LOG_LEVEL',
   secureCookies: 'NARIZ_SECURE_COOKIES', webRoot: 'NARIZ_WEB_ROOT', basemapPmtiles: 'NARIZ_BASEMAP_PMTILES', demo: 'NARIZ_DEMO',
-  initialAdminPassword: 'NARIZ_INITIAL_ADMIN_PASSWORD', mavlinkUdpPort: 'NARIZ_MAVLINK_UDP_PORT', mavlinkSensorMap: 'NARIZ_MAVLINK_SENSOR_MAP',
+  initialAdminPassword: 'NARIZ_INITIAL_ADMIN_PASSWORD', mavlinkUdpPort: 'NARIZ_MAVLINK_UDP_PORT', mavlinkSensorMap: 'NARIZ_MAVLINK_SENSOR_MAP', liveAuthority: 'NARIZ_LIVE_AUTHORITY',
 } as const;
 type Key = keyof typeof KEYS;
 
@@ -112,7 +115,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fi
     port, host: get('host').value ?? '127.0.0.1', dataDir: get('dataDir').value ?? DEFAULT_DATA_DIR, databaseUrl: d.value, databaseSchema: sc.value, logLevel,
     secureCookies: flag('secureCookies', true), webRoot: get('webRoot').value ?? DEFAULT_WEB_ROOT, basemapPmtiles: get('basemapPmtiles').value,
     demo: flag('demo', false), initialAdminPassword: get('initialAdminPassword').value,
-    mavlinkUdpPort, mavlinkSensorMap: get('mavlinkSensorMap').value,
+    mavlinkUdpPort, mavlinkSensorMap: get('mavlinkSensorMap').value, liveAuthority: get('liveAuthority').value,
   };
 }
 

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     store, logger: { level: cfg.logLevel }, secureCookies: cfg.secureCookies, webRoot: cfg.webRoot, demo: cfg.demo,
     ...(cfg.basemapPmtiles !== undefined ? { pmtilesPath: cfg.basemapPmtiles } : {}),
+    ...(cfg.liveAuthority !== undefined ? { liveAuthorityId: cfg.liveAuthority } : {}),
     ...(cfg.mavlinkUdpPort !== undefined
       ? { mavlink: { port: cfg.mavlinkUdpPort, host: cfg.host, ...(cfg.mavlinkSensorMap !== undefined ? { sensorMap: readSensorMapFile(cfg.mavlinkSensorMap) } : {}) } }
       : {}),

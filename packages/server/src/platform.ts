@@ -10,6 +10,7 @@ import { JobRunner } from './jobs/job-runner.js';
 import { LiveHub } from './live/hub.js';
 import { LiveDetector } from './live/detections.js';
 import type { MavlinkUdpListener } from './mavlink/udp-listener.js';
+import { AuthorityRegistry } from './flight/authorities.js';
 
 export interface Platform {
   readonly store: Store;
@@ -17,6 +18,10 @@ export interface Platform {
   readonly jobs: JobRunner;
   readonly detector: LiveDetector;
   readonly now: () => Date;
+  /** Airspace authorities: the defaults and those stored. */
+  readonly authorities: AuthorityRegistry;
+  /** The authority live vehicles are checked against, if any. */
+  readonly liveAuthorityId: string | undefined;
   /** Live MAVLink over UDP, when configured (set once the app is ready). */
   mavlink: MavlinkUdpListener | undefined;
 }
@@ -26,6 +31,7 @@ export interface PlatformOptions {
   readonly log: FastifyBaseLogger;
   readonly now?: () => Date;
   readonly jobThreads?: number;
+  readonly liveAuthorityId?: string;
 }
 
 export function createPlatform(o: PlatformOptions): Platform {
@@ -42,7 +48,7 @@ export function createPlatform(o: PlatformOptions): Platform {
       jobs.ensureLocate(id).catch((err: unknown) => o.log.error({ err, sortie: id }, 'could not queue a localisation'));
     },
   });
-  return { store: o.store, hub, jobs, detector, now, mavlink: undefined };
+  return { store: o.store, hub, jobs, detector, now, mavlink: undefined, authorities: new AuthorityRegistry(o.store), liveAuthorityId: o.liveAuthorityId };
 }
 
 declare module 'fastify' {

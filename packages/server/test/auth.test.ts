@@ -43,9 +43,9 @@ test('passwords: scrypt hashes verify, are salted, carry their parameters; rando
   assert.notEqual(pw, randomPassword());
 });
 
-test('roles: viewer reads, analyst also writes and runs jobs, admin also manages users; an unknown role grants nothing', () => {
+test('roles: viewer reads, analyst also writes, runs jobs and plans, admin also manages users, boundaries and export overrides; an unknown role grants nothing', () => {
   assert.deepEqual(RIGHTS.filter((r) => can('viewer', r)), ['read']);
-  assert.deepEqual(RIGHTS.filter((r) => can('analyst', r)), ['read', 'sortie:write', 'job:run', 'token:own']);
+  assert.deepEqual(RIGHTS.filter((r) => can('analyst', r)), ['read', 'sortie:write', 'job:run', 'token:own', 'plan:write']);
   assert.deepEqual(RIGHTS.filter((r) => can('admin', r)), [...RIGHTS]);
   assert.equal(can('partner', 'read'), false);
   assert.deepEqual([...ROLES], ['viewer', 'analyst', 'admin']);

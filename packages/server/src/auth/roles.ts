@@ -3,7 +3,7 @@
  * of rights. The partner-release work adds roles (partner officials) and
  * rights (release, markings) here, without touching the routes' checks.
  */
-export const RIGHTS = ['read', 'sortie:write', 'job:run', 'token:own', 'user:admin'] as const;
+export const RIGHTS = ['read', 'sortie:write', 'job:run', 'token:own', 'plan:write', 'user:admin', 'authority:write', 'export:override'] as const;
 export type Right = (typeof RIGHTS)[number];
 
 export const ROLES = ['viewer', 'analyst', 'admin'] as const;
@@ -11,7 +11,7 @@ export type Role = (typeof ROLES)[number];
 
 const GRANTS: Record<Role, readonly Right[]> = {
   viewer: ['read'],
-  analyst: ['read', 'sortie:write', 'job:run', 'token:own'],
+  analyst: ['read', 'sortie:write', 'job:run', 'token:own', 'plan:write'],
   admin: RIGHTS,
 };
 

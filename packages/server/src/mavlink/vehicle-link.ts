@@ -8,6 +8,7 @@
 import { NarizError, type SortieId } from '@nariz/core';
 import { TelemetryAssembler, type SensorMap } from '@nariz/formats';
 import { sortieId } from '@nariz/core';
+import { airspaceAt } from '@nariz/flight';
 import type { Platform } from '../platform.js';
 import { ingestSamples } from '../live/ingest.js';
 import { sortieJson } from '../routes/sortie-json.js';
@@ -25,6 +26,8 @@ export interface VehicleStatus {
   readonly sortie_id: string | null;
   readonly samples: number;
   readonly frames: number;
+  /** The last position against the live authority: null when none is configured or no position yet. */
+  readonly airspace: { readonly authority_id: string; readonly allowed: boolean; readonly inside_forbidden: readonly string[]; readonly since: string } | null;
 }
 
 export class VehicleLink {
@@ -36,6 +39,7 @@ export class VehicleLink {
   private frames = 0;
   private lastSeen = new Date(0);
   private last: { lat: number; lon: number; alt: number; course: number; speed: number } | undefined;
+  private airspace: VehicleStatus['airspace'] = null;
 
   constructor(
     readonly sysid: number,
@@ -58,6 +62,7 @@ export class VehicleLink {
     if (track !== undefined && track.count > 0) {
       const i = track.count - 1;
       this.last = { lat: track.lat[i]!, lon: track.lon[i]!, alt: track.altAboveHomeM[i]!, course: track.courseDeg[i]!, speed: track.groundSpeedMps[i]! };
+      await this.checkAirspace(new Date(track.timeS[i]! * 1000));
       this.p.hub.publish({ type: 'vehicle', vehicle: { ...this.status() } });
     }
     const samples = this.assembler.take();
@@ -73,6 +78,24 @@ export class VehicleLink {
     }
     this.batches++;
     this.samples += samples.count;
+  }
+
+  /** Where the vehicle is against the live authority; a change is audited (leaving or re-entering permitted airspace). */
+  private async checkAirspace(at: Date): Promise<void> {
+    const id = this.p.liveAuthorityId;
+    if (id === undefined || this.last === undefined) return;
+    const a = await this.p.authorities.get(id);
+    const v = airspaceAt(a, this.last.lat, this.last.lon);
+    const allowed = v.allowed && this.last.alt <= a.altitude.maxM;
+    if (this.airspace === null || this.airspace.allowed !== allowed) {
+      if (this.airspace !== null || !allowed) {
+        await this.p.store.audit.append({
+          actor: 'system', action: allowed ? 'vehicle.airspace.reentered' : 'vehicle.airspace.left', target: `sysid:${this.sysid}`,
+          details: { authority_id: id, lat: this.last.lat, lon: this.last.lon, alt_above_home_m: this.last.alt, at: at.toISOString(), inside_forbidden: v.insideForbidden },
+        });
+      }
+      this.airspace = { authority_id: id, allowed, inside_forbidden: v.insideForbidden, since: at.toISOString() };
+    }
   }
 
   private async startSortie(): Promise<void> {
@@ -100,6 +123,7 @@ export class VehicleLink {
       sortie_id: this.sortie ?? null,
       samples: this.samples,
       frames: this.frames,
+      airspace: this.airspace,
     };
   }
 }
