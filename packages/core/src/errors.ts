@@ -31,9 +31,11 @@ export const ERROR_CATALOGUE = {
   NARIZ_PASSWORD_CHANGE: { status: 403, summary: 'The user must change a one-time password before doing anything else.' },
   NARIZ_RATE_LIMITED: { status: 429, summary: 'Too many attempts; retry after the time given.' },
   NARIZ_MAVLINK: { status: 400, summary: 'MAVLink telemetry (a tlog, a stream or its sensor map) is malformed or holds no usable data: a truncated record, an impossible timestamp, a bad sensor map.' },
+  NARIZ_KLV: { status: 400, summary: 'A KLV packet (MISB ST 0601, ST 0102, ST 0903) is malformed as a whole: cut off, a bad key, BER length or tag, an item running past its set.' },
   NARIZ_PLAN_FORMAT: { status: 400, summary: 'A mission file (QGroundControl .plan, QGC WPL text, KML) or flight plan is malformed.' },
   NARIZ_BAD_AUTHORITY: { status: 400, summary: 'An airspace authority or boundary file is malformed.' },
   NARIZ_AIRSPACE_VIOLATION: { status: 409, summary: 'The flight plan leaves the airspace its authority permits; export needs an audited override.' },
+  NARIZ_MPEGTS: { status: 400, summary: 'An MPEG-2 transport stream cannot be read (no run of 188-, 192- or 204-byte packets) or cannot carry what was given to the muxer (a KLV packet too long for one PES, synchronous KLV without a PTS).' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -30,3 +30,19 @@ export type { EpochSource } from './mavlink/epoch.js';
 export { summariseTrack, type TrackSummary, type VehicleTrack } from './mavlink/track.js';
 export { telemetryFileToSortie, tlogToSortie, type TelemetrySortieOptions, type TelemetrySortieResult } from './mavlink/telemetry-sortie.js';
 export { MAVLINK_WARNING_CODES, type MavlinkWarning } from './mavlink/warnings.js';
+
+/* MPEG-TS: docs/formats/mpegts.md */
+export { TsDemuxer, DEFAULT_MAX_METADATA_BYTES, DEFAULT_SYNC_SEARCH_BYTES, MAX_PROGRAMS, type TsDemuxerOptions } from './mpegts/demuxer.js';
+export { demuxTs, extractMetadata, type DemuxResult, type ExtractMetadataResult } from './mpegts/extract.js';
+export type { DemuxEvent, GapEvent, KlvEvent, ProgramEvent, ProgramInfo, VideoEvent } from './mpegts/events.js';
+export type { DemuxStats, PidStats } from './mpegts/demux-stats.js';
+export type { PmtSection, PatSection, StreamInfo } from './mpegts/psi.js';
+export { KLVA, type MetadataFormat, type MetadataStd } from './mpegts/descriptors.js';
+export { STREAM_TYPE, type KlvCarriage, type StreamKind, type VideoCodec } from './mpegts/stream-types.js';
+export { AU_CELL_HEADER_LENGTH, CFI_COMPLETE, CFI_FIRST, CFI_LAST, CFI_MIDDLE, writeAuCellHeader, type AuCellOptions, type MetadataAuCell } from './mpegts/metadata-au.js';
+export { PACKET_STRIDES, PCR_HZ, PTS_HZ, SYNC_BYTE, TS_PACKET_SIZE, type PacketStride } from './mpegts/packet.js';
+export { TIMESTAMP_WRAP, TimestampUnwrapper } from './mpegts/timestamp.js';
+export { crc32Mpeg2 } from './mpegts/crc32.js';
+export { TsMuxer, type TsMuxerOptions, type VideoFrame } from './mpegts/muxer.js';
+export { splitAccessUnits, type AccessUnit, type ElementaryCodec } from './mpegts/annexb.js';
+export { framePts, muxVideoWithKlv, type MuxVideoKlvInput, type MuxVideoKlvResult } from './mpegts/mux-video-klv.js';

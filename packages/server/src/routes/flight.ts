@@ -185,6 +185,7 @@ export const flightRoutes: FastifyPluginAsync<{ platform: Platform; authorities:
     '/plan-imports',
     {
       config: { right: 'plan:write' },
+      bodyLimit: 32 * 1024 * 1024,
       schema: { querystring: { type: 'object', properties: { name: { type: 'string', maxLength: 200 }, authority_id: authorityIdSchema, file: { type: 'string', maxLength: 300 } }, additionalProperties: false } },
     },
     async (req, reply) => {

@@ -8,13 +8,20 @@
 import { ApiError } from './api-error.js';
 import { readApiError } from './schema/api-error.js';
 import { readAppConfig, type AppConfig } from './schema/app-config.js';
+import { readAuthorityBody, readAuthorityDetail, readAuthorityList, type AuthorityDetail, type AuthoritySummary } from './schema/authority.js';
+import { contentDispositionFilename } from './schema/content-disposition.js';
 import { readDetections, type SpeciesDetections } from './schema/detections.js';
 import { readEstimate, type Estimate } from './schema/estimate.js';
 import type { SortieId } from './schema/ids.js';
 import { readJobBody, readJobList, type Job } from './schema/job.js';
+import { readExportRefusal, type Violation } from './schema/plan-check.js';
+import { readPlanDetail, readPlanList, type MissionFormat, type PlanDetail, type PlanSummary } from './schema/plan-record.js';
 import { readSamples, type SampleColumns } from './schema/samples.js';
 import { readSession, type Session } from './schema/session.js';
 import { readSortieBody, readSortieList, readUploadResult, type Sortie, type UploadResult } from './schema/sortie.js';
+import { readTrackAirspace, type TrackAirspace } from './schema/track-airspace.js';
+import { readVehicles, type VehiclesState } from './schema/vehicle.js';
+import { surveyRequestJson, type SurveyRequest } from '../flight/survey-request.js';
 
 export interface ClientHooks {
   /** The server answered 401 to a signed-in call: the session has ended. */
@@ -27,6 +34,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   readonly body?: unknown;
+  /** A body sent as it is (a mission file), with its media type, instead of JSON. */
+  readonly raw?: { readonly type: string; readonly text: string };
   /** Sign-in itself: a 401 is a wrong password, not an ended session. */
   readonly authCall?: boolean;
   readonly signal?: AbortSignal;
@@ -42,6 +51,29 @@ export interface UploadProgress {
 export interface UploadHandle {
   readonly done: Promise<UploadResult>;
   readonly abort: () => void;
+}
+
+/** File extensions of the mission formats, for a download the server did not name. */
+const MISSION_EXTENSION: Readonly<Record<MissionFormat, string>> = { 'qgc-plan': '.plan', 'qgc-wpl': '.waypoints', kml: '.kml' };
+
+export interface ExportOptions {
+  readonly format: MissionFormat;
+  /** Check against this authority instead of the plan's own. */
+  readonly authorityId?: string;
+  /** An administrator's override of a refusal, with its reason (audited by the server). */
+  readonly override?: { readonly reason: string };
+}
+
+/** An export: the file, or the server's refusal with the violations behind it. */
+export type ExportOutcome =
+  | { readonly kind: 'file'; readonly blob: Blob; readonly filename: string; readonly violationCount: number }
+  | { readonly kind: 'refused'; readonly message: string; readonly violations: readonly Violation[] };
+
+export interface ImportOptions {
+  readonly name: string;
+  /** The file's name: the server tells the format by its extension when the content does not. */
+  readonly file: string;
+  readonly authorityId: string | null;
 }
 
 export class ApiClient {
@@ -77,9 +109,9 @@ export class ApiClient {
     try {
       res = await fetch(`${this.base}${path}`, {
         method,
-        headers: this.headers(method, o.body === undefined ? null : 'application/json'),
+        headers: this.headers(method, o.raw !== undefined ? o.raw.type : o.body === undefined ? null : 'application/json'),
         credentials: 'same-origin',
-        ...(o.body === undefined ? {} : { body: JSON.stringify(o.body) }),
+        ...(o.raw !== undefined ? { body: o.raw.text } : o.body === undefined ? {} : { body: JSON.stringify(o.body) }),
         ...(o.signal === undefined ? {} : { signal: o.signal }),
       });
     } catch (err) {
@@ -166,6 +198,107 @@ export class ApiClient {
 
   locate(id: SortieId): Promise<Job> {
     return this.request('POST', `/api/sorties/${encodeURIComponent(id)}/locate`, readJobBody, { body: {} });
+  }
+
+  // --- flight operations (docs/api.md, "Flight operations") ---------------
+
+  authorities(): Promise<AuthoritySummary[]> {
+    return this.request('GET', '/api/authorities', readAuthorityList);
+  }
+
+  /** One authority with its areas as GeoJSON. */
+  authority(id: string, signal?: AbortSignal): Promise<AuthorityDetail> {
+    return this.request('GET', `/api/authorities/${encodeURIComponent(id)}`, readAuthorityDetail, signal === undefined ? {} : { signal });
+  }
+
+  /** Admin: an official boundary file replaces the authority's areas. */
+  loadOfficialBoundary(id: string, name: string, note: string | null, geojson: unknown): Promise<AuthoritySummary> {
+    return this.request('POST', `/api/authorities/${encodeURIComponent(id)}/boundary`, readAuthorityBody, { body: { name, ...(note === null ? {} : { note }), geojson } });
+  }
+
+  /** Admin: drops the stored authority; a default with the same id (and its embedded boundaries) is back. */
+  async deleteStoredAuthority(id: string): Promise<void> {
+    await this.request('DELETE', `/api/authorities/${encodeURIComponent(id)}`, () => undefined);
+  }
+
+  plans(): Promise<PlanSummary[]> {
+    return this.request('GET', '/api/plans', readPlanList);
+  }
+
+  plan(id: string, signal?: AbortSignal): Promise<PlanDetail> {
+    return this.request('GET', `/api/plans/${encodeURIComponent(id)}`, readPlanDetail, signal === undefined ? {} : { signal });
+  }
+
+  surveyPlan(r: SurveyRequest): Promise<PlanDetail> {
+    return this.request('POST', '/api/plans/survey', readPlanDetail, { body: surveyRequestJson(r) });
+  }
+
+  /** A mission file (.plan, QGC WPL 110, KML) sent as it is. */
+  importPlan(text: string, o: ImportOptions): Promise<PlanDetail> {
+    const q = new URLSearchParams({ name: o.name, file: o.file });
+    if (o.authorityId !== null) q.set('authority_id', o.authorityId);
+    return this.request('POST', `/api/plan-imports?${q.toString()}`, readPlanDetail, { raw: { type: 'text/plain', text } });
+  }
+
+  /** Sets the authority a plan is checked against (and returns the plan checked again). */
+  setPlanAuthority(id: string, authorityId: string | null): Promise<PlanDetail> {
+    return this.request('PUT', `/api/plans/${encodeURIComponent(id)}`, readPlanDetail, { body: { authority_id: authorityId } });
+  }
+
+  async deletePlan(id: string): Promise<void> {
+    await this.request('DELETE', `/api/plans/${encodeURIComponent(id)}`, () => undefined);
+  }
+
+  /**
+   * A mission file of the plan. The server checks the plan first: a plan
+   * that leaves permitted airspace is refused (409 NARIZ_AIRSPACE_VIOLATION,
+   * returned here as `refused` with its violations) unless an administrator
+   * overrides with a reason.
+   */
+  async exportPlan(id: string, planName: string, o: ExportOptions): Promise<ExportOutcome> {
+    const body = {
+      format: o.format,
+      ...(o.authorityId === undefined ? {} : { authority_id: o.authorityId }),
+      ...(o.override === undefined ? {} : { override: true, reason: o.override.reason }),
+    };
+    const headers = this.headers('POST', 'application/json');
+    headers.set('Accept', '*/*');
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}/api/plans/${encodeURIComponent(id)}/exports`, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
+    } catch (err) {
+      throw new ApiError('network', 0, null, err instanceof Error ? err.message : String(err));
+    }
+    if (res.ok) {
+      const blob = await res.blob();
+      const filename = contentDispositionFilename(res.headers.get('content-disposition')) ?? `${planName.replace(/[^A-Za-z0-9._-]+/g, '_') || 'plan'}${MISSION_EXTENSION[o.format]}`;
+      const count = Number(res.headers.get('x-nariz-violations') ?? '0');
+      return { kind: 'file', blob, filename, violationCount: Number.isInteger(count) && count > 0 ? count : 0 };
+    }
+    let json: unknown = null;
+    try {
+      json = JSON.parse(await res.text());
+    } catch {
+      json = null;
+    }
+    if (res.status === 409) {
+      try {
+        const r = readExportRefusal(json);
+        if (r.code === 'NARIZ_AIRSPACE_VIOLATION') return { kind: 'refused', message: r.message, violations: r.violations };
+      } catch (err) {
+        throw new ApiError('schema', res.status, null, err instanceof Error ? err.message : String(err));
+      }
+    }
+    throw this.fail(res.status, json, false);
+  }
+
+  sortieAirspace(id: SortieId, authorityId: string, signal?: AbortSignal): Promise<TrackAirspace> {
+    const q = new URLSearchParams({ authority_id: authorityId });
+    return this.request('GET', `/api/sorties/${encodeURIComponent(id)}/airspace?${q.toString()}`, readTrackAirspace, signal === undefined ? {} : { signal });
+  }
+
+  vehicles(): Promise<VehiclesState> {
+    return this.request('GET', '/api/vehicles', readVehicles);
   }
 
   /**

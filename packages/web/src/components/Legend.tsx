@@ -9,6 +9,8 @@ export interface LegendProps {
   readonly unit: ConcentrationUnit;
   readonly stops: readonly (readonly [number, string])[] | null;
   readonly showHazards: boolean;
+  /** Further blocks (the flight layers' legend). */
+  readonly children?: ReactNode;
 }
 
 /** The track's colour scale with its unit, and the hazard tiers when zones are shown. */
@@ -52,6 +54,7 @@ export function Legend(p: LegendProps): ReactNode {
           <p className="muted">{t('hazards.disclaimer')}</p>
         </figure>
       )}
+      {p.children}
     </div>
   );
 }

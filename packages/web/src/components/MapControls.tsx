@@ -11,6 +11,9 @@ const GROUP_LABEL: Readonly<Record<OverlayGroup, MessageKey>> = {
   sources: 'layer.sources',
   posterior: 'layer.posterior',
   hazards: 'layer.hazards',
+  airspace: 'layer.airspace',
+  plan: 'layer.plan',
+  vehicles: 'layer.vehicles',
 };
 
 export interface MapControlsProps {

@@ -64,3 +64,9 @@ export function formatDuration(seconds: number): string {
   const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(r).padStart(2, '0')}`;
 }
+
+/** An ISO timestamp from the API as a UTC date and time (see formatUtc); the text as is when it is not a time. */
+export function formatIsoUtc(locale: string, iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : formatUtc(locale, ms / 1000);
+}

@@ -10,7 +10,10 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, GeoJSON, Point } from 'geojson';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { baseStyle, trackColour, COLOURS } from './base-style.js';
-import { GROUP_LAYERS, LAYER, OVERLAY_GROUPS, SRC, type OverlayGroup } from './layer-ids.js';
+import { attachDrawInteraction, type DrawBinding } from './draw-interaction.js';
+import type { FlightOverlays } from './flight-overlays.js';
+import { addHatchImage } from './hatch-image.js';
+import { GROUP_LAYERS, HATCH_IMAGE, LAYER, OVERLAY_GROUPS, SRC, type OverlayGroup } from './layer-ids.js';
 import { loadNaturalEarth } from './natural-earth.js';
 import type { DetectionProps, HazardProps, MapOverlays } from './overlay-data.js';
 import { addPmtilesBasemap } from './pmtiles-basemap.js';
@@ -24,17 +27,26 @@ export interface PopupBuilders {
   readonly source: (n: number) => HTMLElement;
 }
 
+/** [west, south, east, north], degrees. */
+export type Bbox = readonly [number, number, number, number];
+
 export interface MapViewProps {
   readonly pmtilesUrl: string | null;
   readonly overlays: MapOverlays;
+  /** Airspace areas, the plan and its violations, excursions, the drawing and live vehicles. */
+  readonly flight: FlightOverlays;
+  /** Drawing a search area: the map's pointer input goes to it (and popups are off). Null when not drawing. */
+  readonly draw: DrawBinding | null;
+  /** The view's bounds after each move (for "use the current map view"). */
+  readonly onViewBounds: (b: Bbox) => void;
   /** Replay time, s since the epoch; the track is drawn up to it. Null: the whole track. */
   readonly timeS: number | null;
   readonly drone: Feature<Point> | null;
   readonly visible: Readonly<Record<OverlayGroup, boolean>>;
-  /** Fit the view to this box whenever `key` changes (a newly selected sortie). */
-  readonly fit: { readonly key: string; readonly bbox: readonly [number, number, number, number] } | null;
-  /** Fly to this point whenever `key` changes. */
-  readonly focus: { readonly key: number; readonly lon: number; readonly lat: number } | null;
+  /** Fit the view to this box whenever `key` changes (a newly selected sortie, an opened plan). */
+  readonly fit: { readonly key: string; readonly bbox: Bbox } | null;
+  /** Fly to this point whenever `key` changes, zooming in to at least `zoom` (default 16). */
+  readonly focus: { readonly key: number; readonly lon: number; readonly lat: number; readonly zoom?: number } | null;
   readonly selectedSource: number | null;
   readonly onSelectSource: (n: number) => void;
   readonly onBasemap: (b: BasemapStatus) => void;
@@ -116,9 +128,20 @@ export default function MapView(p: MapViewProps): ReactNode {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     map.touchZoomRotate.disableRotation();
+    // The forbidden areas' hatching is generated, not loaded: supply it whenever the style asks.
+    map.on('styleimagemissing', (e: { id: string }) => {
+      if (e.id === HATCH_IMAGE) addHatchImage(map);
+    });
+    const emitBounds = (): void => {
+      const b = map.getBounds();
+      latest.current.onViewBounds([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    };
+    map.on('moveend', emitBounds);
     let alive = true;
     map.on('load', () => {
       if (!alive) return;
+      addHatchImage(map);
+      emitBounds();
       setReady(true);
       const naturalEarth = loadNaturalEarth(map).catch((err: unknown) => console.error('map: Natural Earth basemap failed', err));
       // The places (1 MB) are fetched after the 1:50m land, and only when the embedded basemap is the one shown.
@@ -147,6 +170,8 @@ export default function MapView(p: MapViewProps): ReactNode {
 
     const popup = new maplibregl.Popup({ closeButton: true, maxWidth: '320px' });
     const onClick = (e: maplibregl.MapMouseEvent): void => {
+      // A click while drawing places a vertex; it opens nothing.
+      if (latest.current.draw !== null) return;
       const layers = [LAYER.sourcePoints, LAYER.detections, LAYER.ellipseFill, LAYER.hazardFill].filter((id) => map.getLayer(id) !== undefined);
       const hits = map.queryRenderedFeatures(e.point, { layers });
       const hit = hits[0];
@@ -181,7 +206,7 @@ export default function MapView(p: MapViewProps): ReactNode {
     };
   }, []);
 
-  const { overlays, timeS, drone, visible, fit, focus, selectedSource } = p;
+  const { overlays, flight, timeS, drone, visible, fit, focus, selectedSource } = p;
 
   useEffect(() => {
     const map = mapRef.current;
@@ -194,6 +219,43 @@ export default function MapView(p: MapViewProps): ReactNode {
     setData(map, SRC.hazards, overlays.hazards);
     map.setPaintProperty(LAYER.track, 'line-color', overlays.trackStops === null ? COLOURS.trackNoValue : trackColour(overlays.trackStops));
   }, [ready, overlays]);
+
+  // One effect per flight source: the authority's areas are large, vehicles move every second.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map !== null && ready) setData(map, SRC.airspace, flight.airspace);
+  }, [ready, flight.airspace]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map !== null && ready) setData(map, SRC.excursions, flight.excursions);
+  }, [ready, flight.excursions]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map !== null && ready) setData(map, SRC.draw, flight.draw);
+  }, [ready, flight.draw]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map !== null && ready) setData(map, SRC.plan, flight.plan);
+  }, [ready, flight.plan]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map !== null && ready) setData(map, SRC.violations, flight.violations);
+  }, [ready, flight.violations]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map !== null && ready) setData(map, SRC.vehicles, flight.vehicles);
+  }, [ready, flight.vehicles]);
+
+  const drawMode = p.draw?.mode ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map === null || !ready || drawMode === null) return undefined;
+    return attachDrawInteraction(map, {
+      mode: drawMode,
+      vertices: () => latest.current.draw?.vertices() ?? [],
+      onInput: (e) => latest.current.draw?.onInput(e),
+    });
+  }, [ready, drawMode]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -229,7 +291,7 @@ export default function MapView(p: MapViewProps): ReactNode {
   useEffect(() => {
     const map = mapRef.current;
     if (map === null || !ready || focus === null) return;
-    map.easeTo({ center: [focus.lon, focus.lat], zoom: Math.max(map.getZoom(), 16), duration: 500 });
+    map.easeTo({ center: [focus.lon, focus.lat], zoom: Math.max(map.getZoom(), focus.zoom ?? 16), duration: 500 });
   }, [ready, focusKey]);
 
   useEffect(() => {

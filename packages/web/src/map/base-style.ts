@@ -11,6 +11,7 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { LAB_THRESHOLD } from '../geo/source-features.js';
 import { LABEL_FONT } from './label-font.js';
+import { airspaceLayers, flightLayers, flightSources } from './flight-layers.js';
 import { LAYER, NE_10M_FROM_ZOOM, SRC } from './layer-ids.js';
 import { placeLayers, placesSource } from './places-layers.js';
 
@@ -61,12 +62,14 @@ export function baseStyle(): StyleSpecification {
       [SRC.detections]: EMPTY,
       [SRC.ellipses]: EMPTY,
       [SRC.sources]: EMPTY,
+      ...flightSources(),
     },
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': COLOURS.sea } },
       ...naturalEarthLayers('50'),
       ...naturalEarthLayers('10'),
       ...placeLayers(),
+      ...airspaceLayers(),
       {
         id: LAYER.hazardFill,
         type: 'fill',
@@ -167,6 +170,7 @@ export function baseStyle(): StyleSpecification {
         },
         paint: { 'text-color': '#ffffff', 'text-halo-color': '#000000', 'text-halo-width': 1.5 },
       },
+      ...flightLayers(),
     ],
   };
 }

@@ -13,6 +13,12 @@ export const SRC = {
   detections: 'detections',
   ellipses: 'source-ellipses',
   sources: 'sources',
+  airspace: 'airspace',
+  excursions: 'track-excursions',
+  draw: 'draw',
+  plan: 'flight-plan',
+  violations: 'plan-violations',
+  vehicles: 'vehicles',
 } as const;
 
 export const LAYER = {
@@ -37,10 +43,36 @@ export const LAYER = {
   ellipseLine: 'source-ellipse-line',
   sourcePoints: 'source-points',
   sourceLabels: 'source-labels',
+  airspacePermittedFill: 'airspace-permitted-fill',
+  airspaceForbiddenFill: 'airspace-forbidden-fill',
+  airspaceForbiddenHatch: 'airspace-forbidden-hatch',
+  airspacePermittedLine: 'airspace-permitted-line',
+  airspaceForbiddenLine: 'airspace-forbidden-line',
+  excursionLine: 'excursion-line',
+  excursionPoints: 'excursion-points',
+  drawFill: 'draw-fill',
+  drawLine: 'draw-line',
+  drawSketch: 'draw-sketch',
+  drawVertices: 'draw-vertices',
+  drawHome: 'draw-home',
+  planTransit: 'plan-transit',
+  planMission: 'plan-mission',
+  planArrows: 'plan-arrows',
+  violationStretch: 'violation-stretch',
+  planWaypoints: 'plan-waypoints',
+  planLabels: 'plan-labels',
+  violationPoints: 'violation-points',
+  violationLabels: 'violation-labels',
+  vehicleDots: 'vehicle-dots',
+  vehicleArrows: 'vehicle-arrows',
+  vehicleLabels: 'vehicle-labels',
 } as const;
 
-/** The first overlay layer: deployment basemap layers go below it. */
-export const FIRST_OVERLAY = LAYER.hazardFill;
+/** The first overlay layer (the airspace areas): deployment basemap layers go below it. */
+export const FIRST_OVERLAY = LAYER.airspacePermittedFill;
+
+/** The generated image of the forbidden areas' hatching (map.addImage, no sprite). */
+export const HATCH_IMAGE = 'nariz-hatch';
 
 /** Natural Earth 1:50m is drawn below this zoom, 1:10m from it on. */
 export const NE_10M_FROM_ZOOM = 4;
@@ -50,13 +82,16 @@ export const NATURAL_EARTH_LAYERS: readonly string[] = [LAYER.land50, LAYER.coas
 /** The embedded basemap's layers (Natural Earth and the GeoNames places): hidden when a deployment basemap replaces it. */
 export const EMBEDDED_BASEMAP_LAYERS: readonly string[] = [...NATURAL_EARTH_LAYERS, LAYER.placeDots, LAYER.placeLabels];
 
-export const OVERLAY_GROUPS = ['track', 'detections', 'sources', 'posterior', 'hazards'] as const;
+export const OVERLAY_GROUPS = ['track', 'detections', 'sources', 'posterior', 'hazards', 'airspace', 'plan', 'vehicles'] as const;
 export type OverlayGroup = (typeof OVERLAY_GROUPS)[number];
 
 export const GROUP_LAYERS: Readonly<Record<OverlayGroup, readonly string[]>> = {
-  track: [LAYER.trackAhead, LAYER.track, LAYER.drone],
+  track: [LAYER.trackAhead, LAYER.track, LAYER.drone, LAYER.excursionLine, LAYER.excursionPoints],
   detections: [LAYER.detections],
   sources: [LAYER.ellipseFill, LAYER.ellipseLine, LAYER.sourcePoints, LAYER.sourceLabels],
   posterior: [LAYER.posterior],
   hazards: [LAYER.hazardFill, LAYER.hazardLine, LAYER.hazardLineUncertain],
+  airspace: [LAYER.airspacePermittedFill, LAYER.airspaceForbiddenFill, LAYER.airspaceForbiddenHatch, LAYER.airspacePermittedLine, LAYER.airspaceForbiddenLine],
+  plan: [LAYER.planTransit, LAYER.planMission, LAYER.planArrows, LAYER.violationStretch, LAYER.planWaypoints, LAYER.planLabels, LAYER.violationPoints, LAYER.violationLabels],
+  vehicles: [LAYER.vehicleDots, LAYER.vehicleArrows, LAYER.vehicleLabels],
 };

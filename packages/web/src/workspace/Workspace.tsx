@@ -4,18 +4,24 @@
  * the localisation and the sources on the right, the concentration plot in
  * a drawer below the map. Everything updates from the live feed.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client.js';
 import type { AppConfig } from '../api/schema/app-config.js';
 import type { SortieId } from '../api/schema/ids.js';
-import { canAnalyse, type Session } from '../api/schema/session.js';
+import type { AuthoritySummary } from '../api/schema/authority.js';
+import type { PlanDetail, PlanSummary } from '../api/schema/plan-record.js';
+import { canAnalyse, canPlan, isAdmin, type Session } from '../api/schema/session.js';
 import type { Sortie } from '../api/schema/sortie.js';
 import { ConcentrationPlotSlot } from '../components/ConcentrationPlotSlot.js';
 import { errorText } from '../components/error-text.js';
+import { AirspaceLegend } from '../components/flight/AirspaceLegend.js';
+import { FlightPanel } from '../components/flight/FlightPanel.js';
+import { PlanDetailPanel } from '../components/flight/PlanDetailPanel.js';
 import { Header } from '../components/Header.js';
 import { JobStatus } from '../components/JobStatus.js';
 import { Legend } from '../components/Legend.js';
 import { MapControls } from '../components/MapControls.js';
+import { SidebarTabs, type SidebarTab } from '../components/SidebarTabs.js';
 import { SimulatedBadge } from '../components/SimulatedBadge.js';
 import { SortieList } from '../components/SortieList.js';
 import { SourceDetail } from '../components/SourceDetail.js';
@@ -25,13 +31,16 @@ import { UploadPanel } from '../components/UploadPanel.js';
 import { formatLatLon, formatProbability, formatSignificant } from '../format/numbers.js';
 import { KG_M3_TO, type ConcentrationUnit } from '../format/units.js';
 import { colourStops, concentrationDomain } from '../geo/colour-scale.js';
+import { meanWind } from '../geo/mean-wind.js';
+import { planBbox } from '../geo/plan-features.js';
 import { positionAt, trackSegments } from '../geo/track.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { OverlayGroup } from '../map/layer-ids.js';
-import type { BasemapStatus, PopupBuilders } from '../map/MapView.js';
+import type { BasemapStatus, Bbox, PopupBuilders } from '../map/MapView.js';
 import { detectionFeatures, emptyOverlays, estimateFeatures, type MapOverlays } from '../map/overlay-data.js';
 import { detectionPopup, hazardPopup, sourcePopup, type PopupContext } from '../map/popup-content.js';
 import { useLiveHub } from './live-hub.js';
+import { useFlight } from './use-flight.js';
 import { useJobs } from './use-jobs.js';
 import { usePlayback } from './use-playback.js';
 import { useSortieData } from './use-sortie-data.js';
@@ -39,7 +48,10 @@ import { useSorties } from './use-sorties.js';
 
 const MapView = lazy(() => import('../map/MapView.js'));
 
-const ALL_VISIBLE: Readonly<Record<OverlayGroup, boolean>> = { track: true, detections: true, sources: true, posterior: true, hazards: true };
+const ALL_VISIBLE: Readonly<Record<OverlayGroup, boolean>> = { track: true, detections: true, sources: true, posterior: true, hazards: true, airspace: true, plan: true, vehicles: true };
+
+/** Zoom the map goes to (at least) when a violation, excursion, waypoint or vehicle is selected. */
+const FOCUS_ZOOM = 14;
 
 export interface WorkspaceProps {
   readonly client: ApiClient;
@@ -52,6 +64,9 @@ export function Workspace(p: WorkspaceProps): ReactNode {
   const { t, intl } = useI18n();
   const { client, session } = p;
   const analyst = canAnalyse(session.role);
+  const planner = canPlan(session.role);
+  const admin = isAdmin(session.role);
+  const [tab, setTab] = useState<SidebarTab>('sorties');
   const { hub, status: liveStatus } = useLiveHub();
   const sorties = useSorties(client, hub);
   const jobs = useJobs(client, hub, liveStatus);
@@ -74,7 +89,10 @@ export function Workspace(p: WorkspaceProps): ReactNode {
   const [unit, setUnit] = useState<ConcentrationUnit>('ug/m3');
   const [visible, setVisible] = useState<Readonly<Record<OverlayGroup, boolean>>>(ALL_VISIBLE);
   const [selectedSource, setSelectedSource] = useState<number | null>(null);
-  const [focus, setFocus] = useState<{ key: number; lon: number; lat: number } | null>(null);
+  const [focus, setFocus] = useState<{ key: number; lon: number; lat: number; zoom?: number } | null>(null);
+  const [fitRequest, setFitRequest] = useState<{ key: string; bbox: Bbox } | null>(null);
+  const fitSeq = useRef(0);
+  const viewBounds = useRef<Bbox | null>(null);
   const [plotOpen, setPlotOpen] = useState(false);
   const [starting, setStarting] = useState(false);
   const [jobError, setJobError] = useState<string | null>(null);
@@ -85,6 +103,8 @@ export function Workspace(p: WorkspaceProps): ReactNode {
   useEffect(() => {
     setSelectedSource(null);
     setJobError(null);
+    // A newly selected sortie takes the view back from a plan or an authority.
+    setFitRequest(null);
   }, [selectedId]);
 
   const simulated = sortie?.simulated === true || data.estimate?.simulated === true;
@@ -112,6 +132,46 @@ export function Workspace(p: WorkspaceProps): ReactNode {
     [track, data.detections, speciesOrder, estimate],
   );
 
+  const flight = useFlight(client, hub, selectedId, samples, t, intl);
+  const openPlan = flight.plans.open;
+  const sortieWind = useMemo(() => {
+    if (sortie === null || samples === null) return null;
+    const wind = meanWind(samples.windUMps, samples.windVMps);
+    return wind === null ? null : { name: sortie.name, wind };
+  }, [sortie, samples]);
+
+  const requestFit = useCallback((what: string, bbox: Bbox) => {
+    fitSeq.current += 1;
+    setFitRequest({ key: `${what}:${fitSeq.current}`, bbox });
+  }, []);
+  // An opened plan fills the view (a re-check of the same plan leaves the view alone).
+  const openPlanId = openPlan?.id ?? null;
+  useEffect(() => {
+    if (openPlan !== null) requestFit(`plan-${openPlan.id}`, planBbox(openPlan.plan));
+    // Only a different plan refits.
+  }, [openPlanId]);
+
+  const show = useCallback((lon: number, lat: number) => setFocus((f) => ({ key: (f?.key ?? 0) + 1, lon, lat, zoom: FOCUS_ZOOM })), []);
+  const zoomAuthority = useCallback((a: AuthoritySummary) => {
+    if (a.bbox !== null) requestFit(`authority-${a.id}`, a.bbox);
+  }, [requestFit]);
+  const onViewBounds = useCallback((b: Bbox) => {
+    viewBounds.current = b;
+  }, []);
+  const getViewBounds = useCallback(() => viewBounds.current, []);
+  const plans = flight.plans;
+  const onPlanOpened = useCallback((pd: PlanDetail) => plans.show(pd), [plans]);
+  const onDeletePlan = useCallback(
+    (pl: PlanSummary) => {
+      if (!window.confirm(t('plans.confirmDelete', { name: pl.name }))) return;
+      client.deletePlan(pl.id).then(
+        () => plans.removed(pl.id),
+        (err: unknown) => setAlert(errorText(t, err)),
+      );
+    },
+    [client, plans, t],
+  );
+
   const range = useMemo<readonly [number, number] | null>(() => {
     if (samples === null || samples.timeS.length < 2) return null;
     return [samples.timeS[0]!, samples.timeS[samples.timeS.length - 1]!];
@@ -122,7 +182,8 @@ export function Workspace(p: WorkspaceProps): ReactNode {
   const trackTime = playback.timeS === null || range === null || playback.timeS >= range[1] ? null : playback.timeS;
 
   // MapView refits only when the key changes: a new sortie, or the first samples of a live one.
-  const fit = sortie === null || sortie.bbox === null ? null : { key: sortie.id, bbox: sortie.bbox };
+  const sortieFit = sortie === null || sortie.bbox === null ? null : { key: sortie.id, bbox: sortie.bbox };
+  const fit = fitRequest ?? sortieFit;
 
   const popupCtx: PopupContext = { t, intl, unit, simulated };
   const popups: PopupBuilders = {
@@ -210,10 +271,36 @@ export function Workspace(p: WorkspaceProps): ReactNode {
           </button>
         </div>
       )}
-      <div className="columns">
+      <div className={`columns${tab === 'flight' ? ' flight' : ''}`}>
         <aside className="sidebar left">
-          {analyst && <UploadPanel client={client} onUploaded={onUploaded} />}
-          <SortieList sorties={sorties.sorties} jobs={jobs.bySortie} selected={selectedId} canDelete={analyst} onSelect={setSelectedId} onDelete={onDelete} />
+          <SidebarTabs
+            tab={tab}
+            onTab={setTab}
+            panels={{
+              sorties: (
+                <>
+                  {analyst && <UploadPanel client={client} onUploaded={onUploaded} />}
+                  <SortieList sorties={sorties.sorties} jobs={jobs.bySortie} selected={selectedId} canDelete={analyst} onSelect={setSelectedId} onDelete={onDelete} />
+                </>
+              ),
+              flight: (
+                <FlightPanel
+                  client={client}
+                  flight={flight}
+                  canPlan={planner}
+                  admin={admin}
+                  sortie={sortie}
+                  sortieWind={sortieWind}
+                  viewBounds={getViewBounds}
+                  onZoomAuthority={zoomAuthority}
+                  onShow={show}
+                  onPlanOpened={onPlanOpened}
+                  onDeletePlan={onDeletePlan}
+                  onAlert={setAlert}
+                />
+              ),
+            }}
+          />
         </aside>
         <main className="map-column" id="map-region" tabIndex={-1}>
           <div className="map-wrap">
@@ -221,6 +308,9 @@ export function Workspace(p: WorkspaceProps): ReactNode {
               <MapView
                 pmtilesUrl={p.appConfig.pmtilesUrl}
                 overlays={overlays}
+                flight={flight.overlays}
+                draw={flight.drawBinding}
+                onViewBounds={onViewBounds}
                 timeS={trackTime}
                 drone={drone}
                 visible={visible}
@@ -248,9 +338,17 @@ export function Workspace(p: WorkspaceProps): ReactNode {
                 <SimulatedBadge /> {t('simulated.banner')}
               </div>
             )}
-            {sortie === null && <div className="map-hint">{t('map.noSortie')}</div>}
+            {sortie === null && openPlan === null && flight.draw.mode === null && <div className="map-hint">{t('map.noSortie')}</div>}
             {sortie !== null && data.loading && <div className="map-hint">{t('map.loadingSortie')}</div>}
-            <Legend species={species} unit={unit} stops={visible.track ? track.stops : null} showHazards={visible.hazards && (estimate?.zones.length ?? 0) > 0} />
+            <Legend species={species} unit={unit} stops={visible.track ? track.stops : null} showHazards={visible.hazards && (estimate?.zones.length ?? 0) > 0}>
+              <AirspaceLegend
+                authority={visible.airspace && flight.authorities.detail !== null ? flight.authorities.selected : null}
+                plan={visible.plan && openPlan !== null}
+                violations={visible.plan && (openPlan?.check?.violations.length ?? 0) > 0}
+                excursions={visible.track && (flight.track.result?.excursions.length ?? 0) > 0}
+                vehicles={visible.vehicles && (flight.vehicles.state?.vehicles.length ?? 0) > 0}
+              />
+            </Legend>
           </div>
           {range !== null && <TimeSlider range={range} playback={playback} />}
           <div className="plot-bar">
@@ -273,6 +371,19 @@ export function Workspace(p: WorkspaceProps): ReactNode {
           )}
         </main>
         <aside className="sidebar right">
+          {openPlan !== null && (
+            <PlanDetailPanel
+              client={client}
+              plan={openPlan}
+              authorities={flight.authorities.list ?? []}
+              selectedAuthority={flight.authorities.selected}
+              canChange={planner}
+              admin={admin}
+              onShow={show}
+              onUpdated={plans.show}
+              onClose={plans.close}
+            />
+          )}
           {sortie !== null && <JobStatus job={job} canRun={analyst} starting={starting} error={jobError} onRun={runLocate} />}
           {detailSource !== undefined && selectedSource !== null && (
             <SourceDetail

@@ -4,6 +4,7 @@ import { readJob, type Job } from './job.js';
 import { readPlumeEvent, type PlumeEvent } from './detections.js';
 import { fields, isRecord } from './read.js';
 import { readSortie, type Sortie } from './sortie.js';
+import { readVehicleStatus, type VehicleStatus } from './vehicle.js';
 
 export type LiveMessage =
   | { readonly type: 'sortie'; readonly sortie: Sortie }
@@ -11,7 +12,8 @@ export type LiveMessage =
   | { readonly type: 'batch'; readonly sortieId: SortieId; readonly firstSample: number; readonly count: number }
   | { readonly type: 'detection'; readonly sortieId: SortieId; readonly species: string; readonly event: PlumeEvent }
   | { readonly type: 'job'; readonly job: Job }
-  | { readonly type: 'estimate'; readonly sortieId: SortieId; readonly jobId: string };
+  | { readonly type: 'estimate'; readonly sortieId: SortieId; readonly jobId: string }
+  | { readonly type: 'vehicle'; readonly vehicle: VehicleStatus };
 
 /**
  * The message in one frame, or null for a type this app does not know (a
@@ -33,6 +35,8 @@ export function readLiveMessage(v: unknown): LiveMessage | null {
       return { type: 'job', job: f.get('job', readJob) };
     case 'estimate':
       return { type: 'estimate', sortieId: f.get('sortie_id', sortieIdReader), jobId: f.str('job_id') };
+    case 'vehicle':
+      return { type: 'vehicle', vehicle: f.get('vehicle', readVehicleStatus) };
     default:
       return null;
   }

@@ -26,3 +26,13 @@ export function readSession(v: unknown): Session {
 export function canAnalyse(role: Role): boolean {
   return role === 'analyst' || role === 'admin';
 }
+
+/** Flight plans: analysts and admins plan, import, export and delete; viewers see plans and checks. */
+export function canPlan(role: Role): boolean {
+  return role === 'analyst' || role === 'admin';
+}
+
+/** Only administrators override an airspace refusal (audited) and load official boundaries. */
+export function isAdmin(role: Role): boolean {
+  return role === 'admin';
+}
