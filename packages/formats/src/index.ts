@@ -46,3 +46,30 @@ export { crc32Mpeg2 } from './mpegts/crc32.js';
 export { TsMuxer, type TsMuxerOptions, type VideoFrame } from './mpegts/muxer.js';
 export { splitAccessUnits, type AccessUnit, type ElementaryCodec } from './mpegts/annexb.js';
 export { framePts, muxVideoWithKlv, type MuxVideoKlvInput, type MuxVideoKlvResult } from './mpegts/mux-video-klv.js';
+
+/* KLV / MISB: docs/formats/klv.md */
+export { decodeSt0601, decodeSt0601Value, st0601Fields, type ChecksumResult, type DecodeOptions, type St0601Packet, type St0601PacketFlag } from './klv/st0601.js';
+export { uasView, type GenericFlags, type LatLon, type UasView } from './klv/st0601-view.js';
+export {
+  ST0601, ST0601_SPECS, ST0601_VERSION, GENERIC_FLAG_BITS, ICING_LABELS, OPERATIONAL_MODE_LABELS, PLATFORM_STATUS_LABELS, POSITIONING_SOURCE_BITS,
+  SENSOR_CONTROL_MODE_LABELS, SENSOR_FOV_NAME_LABELS, type St0601FieldInputs, type St0601Fields, type St0601Key,
+} from './klv/st0601-tags.js';
+export { decodeSt0102, securityView, type SecurityPacket, type SecurityView } from './klv/st0102.js';
+export { ST0102, CLASSIFICATION_LABELS, CLASSIFYING_COUNTRY_METHOD_LABELS, OBJECT_COUNTRY_METHOD_LABELS, type SecurityFieldInputs, type SecurityFields } from './klv/st0102-tags.js';
+export { decodeSt0903, pixelPosition, vmtiView, type PixelPosition, type VmtiPacket, type VmtiView, type VTargetView } from './klv/st0903.js';
+export { ST0903, VTARGET, type VmtiFieldInputs, type VmtiFields, type VTargetFieldInputs, type VTargetFields } from './klv/st0903-tags.js';
+export { encodeSt0102, encodeSt0601, encodeSt0601Fields, encodeSt0903, type EncodeFieldsOptions, type EncodeSt0601Options } from './klv/encode.js';
+export { KlvStreamParser, type KlvStreamError, type KlvStreamOptions, type KlvStreamPacket, type KlvStreamStats } from './klv/stream.js';
+export { frameKlv, splitKlv, type KlvFrame } from './klv/packet.js';
+export { ST0102_KEY, ST0601_KEY, ST0903_KEY, keyKind, matchKey, type KeyKind } from './klv/universal-key.js';
+export { klvChecksum } from './klv/checksum.js';
+export { Imapb, imapbKind, type ImapbKind } from './klv/imapb.js';
+export { readBerLength, readBerOid } from './klv/ber.js';
+export type { KlvFlag } from './klv/flags.js';
+export type { Codec, PackName, PackValues } from './klv/codecs.js';
+export type { KlvItem, KlvItemInput, KlvSeriesEntry, KlvSeriesInput, KlvSet, KlvSetInput, KlvValue } from './klv/items.js';
+export type { SetTable, TagEntry } from './klv/set-table.js';
+export type {
+  AirbaseLocations, AngleDomain, ControlCommand, CountryCodes, FpaIndex, GeoPoint, ImageHorizon, MetadataSubstreamId, MiisCoreId, PayloadList,
+  SensorFrameRate, TargetLocation, ViewDomain, Wavelength, WaypointRecord, WeaponStore,
+} from './klv/pack-types.js';
