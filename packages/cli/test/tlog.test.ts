@@ -39,13 +39,7 @@ function gasTlog(): Uint8Array {
       put(t + 100, MSG.DEBUG_FLOAT_ARRAY, { time_usec: BigInt((t + 100) * 1000), array_id: 4, name: 'GAS', data: [7.25] });
     }
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return new Uint8Array(Buffer.concat(parts));
 }
 
 test('tlog --json on vtol.tlog: every packet, no damage, the track, no gas', () => {

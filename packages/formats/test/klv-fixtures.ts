@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { TagEntry } from '../src/index.js';
+export { concat } from './bytes.js';
 
 export const KLV_DATA = '../shared/data/klv';
 
@@ -47,12 +48,3 @@ export function halfStep(e: TagEntry, n: number): number {
 }
 
 /** A concatenation of byte arrays. */
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}

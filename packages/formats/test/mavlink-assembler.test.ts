@@ -8,8 +8,9 @@ import {
 } from '../src/index.js';
 import { VTOL_TLOG } from './mavlink-oracle.js';
 import {
-  AIR_PRESSURE_HPA, AIR_TEMP_C, MIN_DELAY_MS, SENSOR_MAP_JSON, T0_UNIX_S, concat, syntheticTlog, truthAlt, truthLat, truthLon, truthUnixS,
+  AIR_PRESSURE_HPA, AIR_TEMP_C, MIN_DELAY_MS, SENSOR_MAP_JSON, T0_UNIX_S, syntheticTlog, truthAlt, truthLat, truthLon, truthUnixS,
 } from './telemetry-factory.js';
+import { concat } from './bytes.js';
 
 const chemicals = builtinChemicals();
 const sensorMap = parseSensorMap(SENSOR_MAP_JSON);
@@ -170,7 +171,7 @@ test('several vehicles: the one with samples is read and the choice is reported;
   const timeOf = (rec: Uint8Array): number => Number(new DataView(rec.buffer, rec.byteOffset).getBigUint64(0));
   const one = syntheticTlog({ durationS: 10, sysid: 1 }).records;
   const two = syntheticTlog({ durationS: 10, sysid: 2 }).records;
-  const merged = concat([...one, ...two].map((r, i) => ({ r, i, t: timeOf(r) })).sort((x, y) => x.t - y.t || x.i - y.i).map((x) => x.r));
+  const merged = concat(...[...one, ...two].map((r, i) => ({ r, i, t: timeOf(r) })).sort((x, y) => x.t - y.t || x.i - y.i).map((x) => x.r));
   const r = tlogToSortie(merged, { sensorMap });
   assert.deepEqual(r.vehicles, [1, 2]);
   assert.equal(r.sysid, 1);
@@ -182,7 +183,7 @@ test('several vehicles: the one with samples is read and the choice is reported;
 test('a reboot (the boot clock going back) places what it can and starts positions, wind and time base again', () => {
   const first = syntheticTlog({ durationS: 12 });
   const second = syntheticTlog({ durationS: 12, t0UnixS: T0_UNIX_S + 3600 });
-  const r = tlogToSortie(concat([first.bytes, second.bytes]), { sensorMap });
+  const r = tlogToSortie(concat(first.bytes, second.bytes), { sensorMap });
   assert.equal(r.assembly!.reboots, 1);
   assert.equal(r.warnings.find((w) => w.code === W.reboot)?.count, 1);
   const s = r.sortie!;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { isNarizError } from '@nariz/core';
 import { MAVLINK_WARNING_CODES, TlogDecoder, encodeFrame, MSG, readTlog, tlogRecord } from '../src/index.js';
 import { VTOL_TLOG } from './mavlink-oracle.js';
+import { concat } from './bytes.js';
 
 const vtol = new Uint8Array(readFileSync(VTOL_TLOG));
 /** Byte offset of the last record of vtol.tlog. */
@@ -43,7 +44,7 @@ test('record times: going back, or outside 2000–2100, is NARIZ_MAVLINK at the 
   const packet = (seq: number): Uint8Array => encodeFrame(MSG.HEARTBEAT, { type: 1, autopilot: 3 }, { version: 1, seq });
   const t = 1_772_366_400_000_000;
   const records = [tlogRecord(t, packet(0)), tlogRecord(t + 1000, packet(1)), tlogRecord(t + 500, packet(2)), tlogRecord(t + 2000, packet(3))];
-  const back = concatBytes(records);
+  const back = concat(...records);
   const third = records[0]!.length + records[1]!.length;
   assert.throws(() => readTlog(back), (e: unknown) => isNarizError(e, 'NARIZ_MAVLINK') && e.location?.byteOffset === third && /goes back 0\.000500 s/.test(e.message));
   const lenient = readTlog(back, { lenient: true });
@@ -51,7 +52,7 @@ test('record times: going back, or outside 2000–2100, is NARIZ_MAVLINK at the 
   assert.equal(lenient.frames[2]!.timestampUs, t + 500);
   assert.equal(lenient.warnings.find((w) => w.code === MAVLINK_WARNING_CODES.tlogTimeBackwards)?.count, 1);
 
-  const absurd = concatBytes([records[0]!, tlogRecord(12345, packet(1)), records[3]!]);
+  const absurd = concat(records[0]!, tlogRecord(12345, packet(1)), records[3]!);
   assert.throws(() => readTlog(absurd), (e: unknown) => isNarizError(e, 'NARIZ_MAVLINK') && e.location?.byteOffset === records[0]!.length && /not between 2000 and 2100/.test(e.message));
   const kept = readTlog(absurd, { lenient: true });
   assert.equal(kept.frames.length, 3);
@@ -60,18 +61,9 @@ test('record times: going back, or outside 2000–2100, is NARIZ_MAVLINK at the 
 });
 
 test('not a tlog: a raw MAVLink stream read as one gives no frames and drops every byte', () => {
-  const raw = concatBytes([0, 1, 2].map((seq) => encodeFrame(MSG.HEARTBEAT, { type: 1 }, { seq })));
+  const raw = concat(...[0, 1, 2].map((seq) => encodeFrame(MSG.HEARTBEAT, { type: 1 }, { seq })));
   const r = readTlog(raw);
   assert.equal(r.frames.length, 0);
   assert.equal(r.stats.droppedBytes, raw.length);
 });
 
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}

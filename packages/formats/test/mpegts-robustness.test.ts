@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRng, isNarizError, type Rng } from '@nariz/core';
 import { TsDemuxer, TsMuxer, demuxTs, type DemuxEvent, type KlvEvent, type VideoEvent } from '../src/index.js';
+import { concat } from './bytes.js';
 import { chunks, makeStream, reframe, selectPackets, type LabeledStream } from './mpegts-factory.js';
 
 const klvOf = (events: DemuxEvent[]): KlvEvent[] => events.filter((e): e is KlvEvent => e.kind === 'klv');
@@ -213,15 +214,6 @@ function fuzzRun(bytes: Uint8Array, rng: Rng, maxMetadata: number): boolean {
   }
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 test('fuzz: seeded random bytes and mutated streams never throw anything but NARIZ_MPEGTS, and hold bounded memory', () => {
   const rng = createRng(500);

@@ -7,6 +7,7 @@
  * sending plus a delivery delay.
  */
 import { encodeFrame, MSG, tlogRecord, type FieldValue } from '../src/index.js';
+import { concat } from './bytes.js';
 
 /** 2026-03-01T12:00:00Z. */
 export const T0_UNIX_S = 1772366400;
@@ -113,15 +114,6 @@ export function syntheticTlog(opts: SyntheticOptions = {}): Synthetic {
     lastRecvUs = recvUs;
     records.push(tlogRecord(recvUs, packet));
   });
-  return { bytes: concat(records), gas, records, lastFixMs };
+  return { bytes: concat(...records), gas, records, lastFixMs };
 }
 
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
