@@ -28,6 +28,7 @@ import type { MavlinkWarning } from './warnings.js';
 import {
   PROBE_BAD_CRC, PROBE_NEED_MORE, PROBE_UNKNOWN, PROBE_VALID, PacketProbe, UNKNOWN_ID, isStx,
 } from './packet-probe.js';
+import { joinBytes } from '../byte-join.js';
 
 export interface MavlinkDecoderOptions {
   /** Messages whose checksums can be verified; default every dialect node-mavlink ships. */
@@ -68,13 +69,7 @@ export class MavlinkDecoder {
   push(chunk: Uint8Array, timestampUs?: number): MavlinkFrame[] {
     if (this.ended) throw new Error('MavlinkDecoder.push after end(); make a new decoder per stream');
     this.counters.bytes += chunk.length;
-    let work: Uint8Array;
-    if (this.pending.length === 0) work = chunk;
-    else {
-      work = new Uint8Array(this.pending.length + chunk.length);
-      work.set(this.pending);
-      work.set(chunk, this.pending.length);
-    }
+    const work = joinBytes(this.pending, chunk);
     return this.scan(work, timestampUs);
   }
 

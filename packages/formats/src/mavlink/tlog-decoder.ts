@@ -24,6 +24,7 @@ import type { MavlinkFrame } from './frame.js';
 import { PROBE_BAD_CRC, PROBE_NEED_MORE, PROBE_TRUNCATED, PROBE_UNKNOWN, PROBE_VALID, PacketProbe, isStx } from './packet-probe.js';
 import { decoderWarnings } from './decoder-warnings.js';
 import { MAVLINK_WARNING_CODES, MavlinkWarningTally, type MavlinkWarning } from './warnings.js';
+import { joinBytes } from '../byte-join.js';
 
 export interface TlogOptions {
   dialect?: MavlinkDialect;
@@ -84,13 +85,7 @@ export class TlogDecoder {
   push(chunk: Uint8Array): MavlinkFrame[] {
     if (this.ended) throw new Error('TlogDecoder.push after end(); make a new decoder per file');
     this.counters.bytes += chunk.length;
-    let work: Uint8Array;
-    if (this.pending.length === 0) work = chunk;
-    else {
-      work = new Uint8Array(this.pending.length + chunk.length);
-      work.set(this.pending);
-      work.set(chunk, this.pending.length);
-    }
+    const work = joinBytes(this.pending, chunk);
     return this.scan(work);
   }
 

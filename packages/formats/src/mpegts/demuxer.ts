@@ -34,6 +34,7 @@ import { SectionAssembler } from './section.js';
 import { SYNC_FOUND, SyncSearch } from './sync.js';
 import { TimestampUnwrapper } from './timestamp.js';
 import type { MetadataAuCell } from './metadata-au.js';
+import { joinBytes } from '../byte-join.js';
 
 export interface TsDemuxerOptions {
   /** Hand over video PES timing events (default true); false skips video payloads entirely (the metadata fast path). */
@@ -135,9 +136,7 @@ export class TsDemuxer {
     this.skip = 0;
     if (this.pending.length > 0) {
       const headLength = Math.min(chunk.length, HEAD);
-      const head = new Uint8Array(this.pending.length + headLength);
-      head.set(this.pending);
-      head.set(chunk.subarray(0, headLength), this.pending.length);
+      const head = joinBytes(this.pending, chunk.subarray(0, headLength));
       const p = this.scan(head, 0, false);
       if (headLength === chunk.length) {
         this.keep(head, p);
