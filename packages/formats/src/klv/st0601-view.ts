@@ -168,21 +168,20 @@ export function uasView(packet: St0601Packet | readonly KlvItem[]): UasView {
   put('frameCenterLonDeg', n(24));
   put('frameCenterElevationM', n(25));
   put('frameCenterHaeM', n(78));
-  const offsets: LatLon[] = [];
-  for (let k = 0; k < 4; k++) {
-    const lat = n(26 + 2 * k);
-    const lon = n(27 + 2 * k);
-    if (lat === undefined || lon === undefined) break;
-    offsets.push({ latDeg: lat, lonDeg: lon });
-  }
+  // Corners as lat/lon tag pairs from `firstTag` (26–33 offsets, 82–89 full points), up to the first pair missing; used only when all four are there.
+  const fourCorners = (firstTag: number): LatLon[] => {
+    const out: LatLon[] = [];
+    for (let k = 0; k < 4; k++) {
+      const lat = n(firstTag + 2 * k);
+      const lon = n(firstTag + 1 + 2 * k);
+      if (lat === undefined || lon === undefined) break;
+      out.push({ latDeg: lat, lonDeg: lon });
+    }
+    return out;
+  };
+  const offsets = fourCorners(26);
   if (offsets.length === 4) put('cornerOffsetsDeg', offsets);
-  const full: LatLon[] = [];
-  for (let k = 0; k < 4; k++) {
-    const lat = n(82 + 2 * k);
-    const lon = n(83 + 2 * k);
-    if (lat === undefined || lon === undefined) break;
-    full.push({ latDeg: lat, lonDeg: lon });
-  }
+  const full = fourCorners(82);
   if (full.length === 4) {
     v.corners = full;
     v.cornersFrom = 'full';
