@@ -41,7 +41,8 @@ test('two vehicles over UDP: positions live, gas samples stored as a live sortie
     const { token } = await makeUser(s.store, 'crew', 'analyst');
     const listener = s.app.platform.mavlink;
     assert.ok(listener !== undefined);
-    const port = (listener as unknown as { socket: { address(): { port: number } } }).socket.address().port;
+    const port = listener.port;
+    assert.ok(port !== undefined && port > 0);
     const send = (b: Uint8Array): Promise<void> => new Promise((ok, fail) => sender.send(b, port, '127.0.0.1', (err) => (err ? fail(err) : ok())));
     let garbage = 0;
     for (let k = 0; k < 40; k++) {

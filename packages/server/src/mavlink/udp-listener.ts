@@ -41,6 +41,7 @@ export class MavlinkUdpListener {
   private socket: Socket | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly decoders = new Map<string, MavlinkDecoder>();
+  private boundPort: number | undefined;
   private readonly vehicles = new Map<number, VehicleLink>();
   private flushing: Promise<void> = Promise.resolve();
 
@@ -60,9 +61,15 @@ export class MavlinkUdpListener {
         this.timer = setInterval(() => {
           this.flushing = this.flushing.then(() => this.flush());
         }, this.o.flushMs ?? 1000);
-        resolve(socket.address().port);
+        this.boundPort = socket.address().port;
+        resolve(this.boundPort);
       });
     });
+  }
+
+  /** The UDP port bound (the one chosen when the options asked for 0), once started. */
+  get port(): number | undefined {
+    return this.boundPort;
   }
 
   private receive(msg: Buffer, endpoint: string): void {

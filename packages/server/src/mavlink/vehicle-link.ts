@@ -5,9 +5,8 @@
  * sensors is shown on the map but makes no sortie); a change of the
  * vehicle's species (a sensor added in flight) starts a new sortie.
  */
-import { NarizError, type SortieId } from '@nariz/core';
+import { NarizError, sortieId, type SortieId } from '@nariz/core';
 import { TelemetryAssembler, type SensorMap } from '@nariz/formats';
-import { sortieId } from '@nariz/core';
 import { airspaceAt } from '@nariz/flight';
 import type { Platform } from '../platform.js';
 import { ingestSamples } from '../live/ingest.js';

@@ -72,7 +72,7 @@ export const flightRoutes: FastifyPluginAsync<{ platform: Platform; authorities:
 
   // --- authorities -------------------------------------------------------
   app.get('/authorities', async () => ({
-    authorities: await Promise.all((await authorities.list()).map(async (k) => authorityJson(k.load(), k.origin, k.replacesDefault))),
+    authorities: (await authorities.list()).map((k) => authorityJson(k.load(), k.origin, k.replacesDefault)),
   }));
 
   app.get<{ Params: { id: string } }>('/authorities/:id', { schema: { params: authorityParams } }, async (req) => {
