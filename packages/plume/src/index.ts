@@ -7,3 +7,4 @@ export * from './detect/index.js';
 export * from './classify/index.js';
 export * from './locate/index.js';
 export { ScanPool, sharedScanPool, type ScanPoolOptions } from './parallel/scan-pool.js';
+export * from './adaptive/index.js';

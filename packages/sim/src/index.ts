@@ -4,3 +4,7 @@ export * from './wind.js';
 export * from './sensor.js';
 export * from './simulate.js';
 export { deriveSeed, streamRng } from './streams.js';
+export * from './world.js';
+export * from './path-flyer.js';
+export * from './localisation-rule.js';
+export * from './closed-loop.js';
