@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LocalFrame, STABILITY_UNKNOWN, createRng, type Sortie } from '@nariz/core';
+import { LocalFrame, NarizError, STABILITY_UNKNOWN, createRng, type Sortie } from '@nariz/core';
 import {
   GainWorkspace,
   beliefFromLocate,
@@ -24,6 +24,8 @@ import {
   DEFAULT_CANDIDATE_OPTIONS,
   type DetectionModel,
   type FlownBins,
+  locateJson,
+  planningEstimateFromJson,
   type LocateResult,
   type SearchBelief,
   type SourceCluster,
@@ -230,4 +232,27 @@ test('proposeWaypoints: a belief from a located source, waypoints in lat/lon, ti
   const timed = proposeWaypoints(built, state, { clock: () => (t += 5) });
   assert.equal(timed.ms, 5);
   assert.deepEqual(timed.waypoints, noClock.waypoints);
+
+  // What the server stores (locate --json) plans the same path: the draws
+  // are rounded to 1e-6 degrees there, so the waypoints agree to a metre.
+  const stored = JSON.parse(JSON.stringify(locateJson(result, 1))) as unknown;
+  const fromJson = proposeWaypoints(beliefFromLocate(planningEstimateFromJson(stored), quietSortie(frame), { area: { center: origin, widthM: 1400, heightM: 1400 }, noiseKgM3: { acetone: 7.1e-9 } }), state);
+  assert.equal(fromJson.kind, noClock.kind);
+  assert.equal(fromJson.waypoints.length, noClock.waypoints.length);
+  fromJson.localWaypoints.forEach((w, i) => assert.ok(Math.hypot(w.east - noClock.localWaypoints[i]!.east, w.north - noClock.localWaypoints[i]!.north) < 1, `waypoint ${i}`));
+  assert.ok(Math.abs(fromJson.expectedGainBits - noClock.expectedGainBits) < 0.01 * noClock.expectedGainBits);
+});
+
+test('planningEstimateFromJson names the field that is wrong', () => {
+  const good = { sources: [{ lat: 1, lon: 2, position_ci95_m: 10, rate_gps: { acetone: 1 }, probability: 0.9, posterior_sample: [[2, 1]] }], stability: { posterior: { D: 1 } }, diagnostics: { sensor_lag_s: 0 } };
+  assert.equal(planningEstimateFromJson(good).sources[0]!.posteriorSample[0]![1], 1);
+  const bad = (mutate: (o: typeof good & Record<string, unknown>) => void, path: RegExp) => {
+    const o = structuredClone(good) as typeof good & Record<string, unknown>;
+    mutate(o);
+    assert.throws(() => planningEstimateFromJson(o), (e: unknown) => e instanceof NarizError && e.code === 'NARIZ_USAGE' && path.test(e.message));
+  };
+  bad((o) => { o.sources[0]!.posterior_sample = [[2, 'x' as unknown as number]]; }, /sources\[0\]\.posterior_sample\[0\]/);
+  bad((o) => { o.sources[0]!.rate_gps = { acetone: Number.NaN }; }, /sources\[0\]\.rate_gps\.acetone/);
+  bad((o) => { delete (o as Record<string, unknown>)['diagnostics']; }, /diagnostics should be an object/);
+  assert.throws(() => planningEstimateFromJson(null), /the estimate should be an object/);
 });

@@ -29,6 +29,7 @@ import { userRoutes } from './routes/users.js';
 import { installWeb } from './routes/web.js';
 import { vehicleRoutes } from './routes/vehicles.js';
 import { flightRoutes } from './routes/flight.js';
+import { suggestRoutes } from './routes/suggest.js';
 import { MavlinkUdpListener } from './mavlink/udp-listener.js';
 import type { SensorMap } from '@nariz/formats';
 
@@ -112,6 +113,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(liveRoutes, { platform, prefix: '/api' });
   await app.register(vehicleRoutes, { platform, prefix: '/api' });
   await app.register(flightRoutes, { platform, authorities: platform.authorities, prefix: '/api' });
+  await app.register(suggestRoutes, { platform, authorities: platform.authorities, prefix: '/api' });
   const spa = await installWeb(app, { webRoot: o.webRoot, pmtilesPath: o.pmtilesPath, demo: o.demo ?? false, version: VERSION });
   // Paths the web app routes itself get its index.html; anything else is a 404 in the error shape.
   app.setNotFoundHandler((req, reply) => {

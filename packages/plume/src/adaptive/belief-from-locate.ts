@@ -17,7 +17,6 @@ import { LocalFrame, NarizError, STABILITY_CLASSES, STABILITY_UNKNOWN, type Sort
 import { detectSortie } from '../detect/index.js';
 import { SIGMA_SET_INDEX, type SigmaSet } from '../sigma.js';
 import { DEFAULT_SOURCE_HEIGHTS_M } from '../ste/types.js';
-import type { LocateResult } from '../locate/locate-sortie.js';
 import type { SearchBelief, SourceCluster, SourceVariant } from './belief.js';
 import type { DetectionModel, PlanningWind } from './detection-model.js';
 import { centredBounds } from './area.js';
@@ -96,6 +95,27 @@ export const NEW_SOURCE_HEIGHTS_M: readonly number[] = [2, 8];
 /** Rate strata of the undiscovered source's variants. */
 export const NEW_SOURCE_RATE_STRATA = 3;
 
+/**
+ * What the planner reads of a localisation: `LocateResult` has this shape,
+ * and so has the stored `locate --json` object once parsed
+ * (planningEstimateFromJson), so the server plans from what it stored.
+ */
+export interface PlanningEstimate {
+  readonly sources: ReadonlyArray<{
+    readonly lat: number;
+    readonly lon: number;
+    readonly positionCi95M: number;
+    /** Median rate per species key, g/s. */
+    readonly rateGps: Readonly<Record<string, number>>;
+    /** Probability that the source exists. */
+    readonly probability: number;
+    /** Posterior position draws, [lon, lat] degrees. */
+    readonly posteriorSample: ReadonlyArray<readonly [number, number]>;
+  }>;
+  readonly stability: { readonly posterior: Readonly<Record<string, number>> };
+  readonly diagnostics: { readonly sensorLagS: number };
+}
+
 export interface BuiltBelief {
   readonly belief: SearchBelief;
   readonly model: DetectionModel;
@@ -133,7 +153,7 @@ function sampleSpacingM(e: Float64Array, n: Float64Array): number {
  * The belief after `result` (undefined before the first estimate: then only
  * the undiscovered source, in `o.stability`).
  */
-export function beliefFromLocate(result: LocateResult | undefined, sortie: Sortie, o: BeliefOptions): BuiltBelief {
+export function beliefFromLocate(result: PlanningEstimate | undefined, sortie: Sortie, o: BeliefOptions): BuiltBelief {
   const frame = new LocalFrame(o.area.center);
   const area = centredBounds(o.area.widthM, o.area.heightM);
   const model: DetectionModel = {

@@ -9,6 +9,7 @@ export * from './planning-wind.js';
 export * from './flown-bins.js';
 export * from './undiscovered.js';
 export * from './belief-from-locate.js';
+export * from './estimate-json.js';
 export * from './revisit.js';
 export * from './fast-normal.js';
 export * from './plan.js';
