@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LocalFrame } from '@nariz/core';
+import { LocalFrame, NarizError } from '@nariz/core';
+import { SuggestRunner } from '../src/jobs/suggest-runner.js';
 import { call, makeUser, startServer, until } from './harness.js';
 import { labSortie } from './scenario.js';
 
@@ -101,4 +102,23 @@ test('suggested waypoints come from the stored estimate, stay in the area and ar
   } finally {
     await s.close();
   }
+});
+
+test('suggestions run one at a time in worker threads, and one that overruns is stopped with NARIZ_WORKER', async () => {
+  const { sortie } = labSortie(3, 600);
+  const k = sortie.count - 1;
+  const req = {
+    sortie,
+    estimate: undefined,
+    area: { center: { lat: sortie.lat[0]!, lon: sortie.lon[0]! }, widthM: 800, heightM: 800 },
+    from: { lat: sortie.lat[k]!, lon: sortie.lon[k]!, altM: 15, headingDeg: 0 },
+    options: {},
+  };
+  const runner = new SuggestRunner();
+  const [a, b] = await Promise.all([runner.run(req), runner.run(req)]);
+  assert.deepEqual(a.waypoints, b.waypoints, 'the same request, the same answer');
+  assert.ok(a.candidatesScored > 0 && typeof a.ms === 'number');
+  await assert.rejects(new SuggestRunner(1).run(req), (e: unknown) => e instanceof NarizError && e.code === 'NARIZ_WORKER' && /overran/.test(e.message));
+  // A bad request is the worker's NarizError, passed on with its code.
+  await assert.rejects(runner.run({ ...req, sortie: { ...sortie, count: 0 } }), (e: unknown) => e instanceof NarizError && e.code === 'NARIZ_USAGE');
 });

@@ -321,6 +321,22 @@ test('e2e flight: authority, survey drawn and planned, .plan export, crossing im
     await until(page, 'survey-windFrom', 'value', '270');
     await screenshot('track-check');
 
+    // 9b. Where next: waypoints suggested from the track (and the estimate, once its job is done), drawn dashed;
+    // the drone ended in Germany, so the suggested path's airspace check against the Dutch authority fails.
+    await page.getByTestId('suggest-run').click();
+    const suggested = page.getByTestId('suggest-result');
+    await suggested.waitFor({ timeout: 60_000 });
+    const nSuggested = Number(await suggested.getAttribute('data-waypoints'));
+    assert.ok(nSuggested >= 1 && nSuggested <= 3, `${nSuggested} suggested waypoints`);
+    assert.equal(await suggested.getAttribute('data-clean'), 'false');
+    assert.ok((await page.getByTestId('suggest-excursion').count()) >= 1);
+    const suggestion = await sourceFeatures(page, 'suggestion', `fs.some((f) => f.properties.role === 'path')`);
+    assert.equal(suggestion.filter((f) => f.properties['role'] === 'waypoint').length, nSuggested);
+    await page.getByTestId('suggest-waypoint').first().getByRole('button').click();
+    await mapIdle(page);
+    await page.waitForFunction(`window.__nariz.map.queryRenderedFeatures(undefined, { layers: ['suggestion-points'] }).length > 0`);
+    await screenshot('suggest-waypoints');
+
     // 10. An official boundary file replaces the partner authority's approximation; removing it brings that back.
     await page.getByTestId('authority-select').selectOption('partner-nl-example');
     await page.getByTestId('authority-panel').getByTestId('boundary-source').and(page.locator('[data-kind="embedded"]')).waitFor();

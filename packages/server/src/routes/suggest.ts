@@ -11,15 +11,17 @@
  * localisation (before the first one, only the undiscovered-source
  * hypothesis with the track flown as negative evidence). The drone's
  * position, height and heading default to the sortie's last samples; the
- * search area to the track's extent. The planner runs on the request's
- * thread: a decision takes 0.1–0.5 s on a 20,000-sample sortie
- * (docs/benchmarks.md), which the live path tolerates at a crew's pace.
+ * search area to the track's extent. The planner runs in a worker thread
+ * (jobs/suggest-runner.ts), one suggestion at a time: a decision over a
+ * 1.4 km square takes 0.1–0.5 s (docs/benchmarks.md), a long thin area
+ * many seconds, and live ingest must not wait for either.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { LocalFrame, NarizError, sortieId, type Sortie } from '@nariz/core';
 import { checkTrack } from '@nariz/flight';
-import { beliefFromLocate, planningEstimateFromJson, proposeWaypoints, type PlanningEstimate, type SearchArea } from '@nariz/plume';
+import { planningEstimateFromJson, type PlanningEstimate, type SearchArea } from '@nariz/plume';
 import { LOCATE } from '../jobs/job-runner.js';
+import { SuggestRunner } from '../jobs/suggest-runner.js';
 import type { AuthorityRegistry } from '../flight/authorities.js';
 import type { Platform } from '../platform.js';
 import { idSchema } from './sortie-json.js';
@@ -104,6 +106,7 @@ function lastState(s: Sortie): { lat: number; lon: number; altM: number; heading
 }
 
 export const suggestRoutes: FastifyPluginAsync<{ platform: Platform; authorities: AuthorityRegistry }> = async (app, { platform: p, authorities }) => {
+  const runner = new SuggestRunner();
   app.post<{ Params: { id: string }; Body: SuggestBody | null | undefined }>(
     '/sorties/:id/suggest-waypoints',
     { config: { right: 'plan:write' }, schema: { params: { type: 'object', properties: { id: idSchema }, required: ['id'] }, body: bodySchema } },
@@ -139,11 +142,15 @@ export const suggestRoutes: FastifyPluginAsync<{ platform: Platform; authorities
         altM: body.from?.alt_m ?? last.altM,
         headingDeg: body.from?.heading_deg ?? last.headingDeg,
       };
-      const built = beliefFromLocate(estimate, sortie, { area });
-      const s = proposeWaypoints(built, from, {
-        clock: () => performance.now(),
-        ...(body.max_turn_deg !== undefined ? { maxTurnDeg: body.max_turn_deg } : {}),
-        ...(body.flight_margin_m !== undefined ? { flightMarginM: body.flight_margin_m } : {}),
+      const s = await runner.run({
+        sortie,
+        estimate,
+        area,
+        from,
+        options: {
+          ...(body.max_turn_deg !== undefined ? { maxTurnDeg: body.max_turn_deg } : {}),
+          ...(body.flight_margin_m !== undefined ? { flightMarginM: body.flight_margin_m } : {}),
+        },
       });
 
       let airspace: Record<string, unknown> | null = null;

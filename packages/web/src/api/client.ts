@@ -19,6 +19,7 @@ import { readPlanDetail, readPlanList, type MissionFormat, type PlanDetail, type
 import { readSamples, type SampleColumns } from './schema/samples.js';
 import { readSession, type Session } from './schema/session.js';
 import { readSortieBody, readSortieList, readUploadResult, type Sortie, type UploadResult } from './schema/sortie.js';
+import { readSuggestion, type Suggestion } from './schema/suggestion.js';
 import { readTrackAirspace, type TrackAirspace } from './schema/track-airspace.js';
 import { readVehicles, type VehiclesState } from './schema/vehicle.js';
 import { surveyRequestJson, type SurveyRequest } from '../flight/survey-request.js';
@@ -295,6 +296,11 @@ export class ApiClient {
   sortieAirspace(id: SortieId, authorityId: string, signal?: AbortSignal): Promise<TrackAirspace> {
     const q = new URLSearchParams({ authority_id: authorityId });
     return this.request('GET', `/api/sorties/${encodeURIComponent(id)}/airspace?${q.toString()}`, readTrackAirspace, signal === undefined ? {} : { signal });
+  }
+
+  /** The adaptive search's next waypoints (analysts); the server plans from the newest estimate. */
+  suggestWaypoints(id: SortieId, body: { authority_id?: string }, signal?: AbortSignal): Promise<Suggestion> {
+    return this.request('POST', `/api/sorties/${encodeURIComponent(id)}/suggest-waypoints`, readSuggestion, signal === undefined ? { body } : { body, signal });
   }
 
   vehicles(): Promise<VehiclesState> {

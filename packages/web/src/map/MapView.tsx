@@ -239,6 +239,10 @@ export default function MapView(p: MapViewProps): ReactNode {
   }, [ready, flight.plan]);
   useEffect(() => {
     const map = mapRef.current;
+    if (map !== null && ready) setData(map, SRC.suggestion, flight.suggestion);
+  }, [ready, flight.suggestion]);
+  useEffect(() => {
+    const map = mapRef.current;
     if (map !== null && ready) setData(map, SRC.violations, flight.violations);
   }, [ready, flight.violations]);
   useEffect(() => {

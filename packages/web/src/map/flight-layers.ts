@@ -23,12 +23,13 @@ export const FLIGHT_COLOURS = {
   vehicleOutside: '#ff1744',
   vehicleUnknown: '#b0bec5',
   halo: '#0a1622',
+  suggestion: '#e040fb',
 } as const;
 
 const EMPTY: SourceSpecification = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
 
 export function flightSources(): Record<string, SourceSpecification> {
-  return { [SRC.airspace]: EMPTY, [SRC.excursions]: EMPTY, [SRC.draw]: EMPTY, [SRC.plan]: EMPTY, [SRC.violations]: EMPTY, [SRC.vehicles]: EMPTY };
+  return { [SRC.airspace]: EMPTY, [SRC.excursions]: EMPTY, [SRC.draw]: EMPTY, [SRC.plan]: EMPTY, [SRC.violations]: EMPTY, [SRC.vehicles]: EMPTY, [SRC.suggestion]: EMPTY };
 }
 
 const isRole = (role: string): ExpressionSpecification => ['==', ['get', 'role'], role];
@@ -113,6 +114,22 @@ export function flightLayers(): LayerSpecification[] {
       filter: ['==', ['geometry-type'], 'Point'],
       layout: { 'text-field': ['get', 'label'], 'text-font': LABEL_FONT, 'text-size': 10, 'symbol-sort-key': ['get', 'index'] },
       paint: { 'text-color': ['case', isKind('home'), FLIGHT_COLOURS.halo, '#ffffff'] },
+    },
+    { id: LAYER.suggestionPath, type: 'line', source: SRC.suggestion, filter: isRole('path'), layout: { 'line-join': 'round' }, paint: { 'line-color': FLIGHT_COLOURS.suggestion, 'line-width': 3, 'line-dasharray': [2, 1] } },
+    {
+      id: LAYER.suggestionPoints,
+      type: 'circle',
+      source: SRC.suggestion,
+      filter: ['!=', ['get', 'role'], 'path'],
+      paint: { 'circle-radius': ['case', isRole('start'), 5, 8], 'circle-color': FLIGHT_COLOURS.halo, 'circle-stroke-color': FLIGHT_COLOURS.suggestion, 'circle-stroke-width': 2 },
+    },
+    {
+      id: LAYER.suggestionLabels,
+      type: 'symbol',
+      source: SRC.suggestion,
+      filter: isRole('waypoint'),
+      layout: { 'text-field': ['get', 'label'], 'text-font': LABEL_FONT, 'text-size': 10 },
+      paint: { 'text-color': '#ffffff' },
     },
     {
       id: LAYER.violationPoints,

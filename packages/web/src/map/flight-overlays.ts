@@ -9,6 +9,7 @@ import type { AreaGeometry } from '../api/schema/geometry.js';
 import type { DrawFeatureProps } from '../geo/draw-features.js';
 import type { ExcursionFeatureProps } from '../geo/excursion-features.js';
 import type { PlanFeatureProps } from '../geo/plan-features.js';
+import type { SuggestionFeatureProps } from '../geo/suggestion-features.js';
 import type { VehicleFeatureProps } from '../geo/vehicle-features.js';
 import type { ViolationFeatureProps } from '../geo/violation-features.js';
 
@@ -19,6 +20,7 @@ export interface FlightOverlays {
   readonly plan: FeatureCollection<LineString | Point, PlanFeatureProps>;
   readonly violations: FeatureCollection<LineString | Point, ViolationFeatureProps>;
   readonly vehicles: FeatureCollection<Point, VehicleFeatureProps>;
+  readonly suggestion: FeatureCollection<LineString | Point, SuggestionFeatureProps>;
 }
 
 export function emptyCollection<G extends AreaGeometry | Polygon | LineString | Point, P>(): FeatureCollection<G, P> {

@@ -19,6 +19,7 @@ export const SRC = {
   plan: 'flight-plan',
   violations: 'plan-violations',
   vehicles: 'vehicles',
+  suggestion: 'suggestion',
 } as const;
 
 export const LAYER = {
@@ -66,6 +67,9 @@ export const LAYER = {
   vehicleDots: 'vehicle-dots',
   vehicleArrows: 'vehicle-arrows',
   vehicleLabels: 'vehicle-labels',
+  suggestionPath: 'suggestion-path',
+  suggestionPoints: 'suggestion-points',
+  suggestionLabels: 'suggestion-labels',
 } as const;
 
 /** The first overlay layer (the airspace areas): deployment basemap layers go below it. */
@@ -92,6 +96,6 @@ export const GROUP_LAYERS: Readonly<Record<OverlayGroup, readonly string[]>> = {
   posterior: [LAYER.posterior],
   hazards: [LAYER.hazardFill, LAYER.hazardLine, LAYER.hazardLineUncertain],
   airspace: [LAYER.airspacePermittedFill, LAYER.airspaceForbiddenFill, LAYER.airspaceForbiddenHatch, LAYER.airspacePermittedLine, LAYER.airspaceForbiddenLine],
-  plan: [LAYER.planTransit, LAYER.planMission, LAYER.planArrows, LAYER.violationStretch, LAYER.planWaypoints, LAYER.planLabels, LAYER.violationPoints, LAYER.violationLabels],
+  plan: [LAYER.planTransit, LAYER.planMission, LAYER.planArrows, LAYER.violationStretch, LAYER.planWaypoints, LAYER.planLabels, LAYER.violationPoints, LAYER.violationLabels, LAYER.suggestionPath, LAYER.suggestionPoints, LAYER.suggestionLabels],
   vehicles: [LAYER.vehicleDots, LAYER.vehicleArrows, LAYER.vehicleLabels],
 };

@@ -13,6 +13,7 @@ import { formatInteger, formatSignificant } from '../format/numbers.js';
 import { drawFeatures } from '../geo/draw-features.js';
 import { excursionFeatures } from '../geo/excursion-features.js';
 import { planFeatures } from '../geo/plan-features.js';
+import { suggestionFeatures } from '../geo/suggestion-features.js';
 import type { DrawInput, DrawState } from '../geo/polygon-draw.js';
 import type { LngLat } from '../geo/ring-geometry.js';
 import { vehicleFeatures } from '../geo/vehicle-features.js';
@@ -24,6 +25,7 @@ import type { LiveHub } from './live-hub.js';
 import { useAuthorities, type AuthoritiesState } from './use-authorities.js';
 import { useDraw } from './use-draw.js';
 import { usePlans, type PlansState } from './use-plans.js';
+import { useSuggestion, type SuggestionState } from './use-suggestion.js';
 import { useTrackAirspace, type TrackAirspaceState } from './use-track-airspace.js';
 import { useVehicles, type VehiclesHook } from './use-vehicles.js';
 
@@ -32,6 +34,7 @@ export interface FlightState {
   readonly plans: PlansState;
   readonly vehicles: VehiclesHook;
   readonly track: TrackAirspaceState;
+  readonly suggestion: SuggestionState;
   readonly draw: DrawState;
   readonly dispatch: (e: DrawInput) => void;
   /** The map's input while drawing; null otherwise. */
@@ -44,6 +47,7 @@ export function useFlight(client: ApiClient, hub: LiveHub, sortieId: SortieId | 
   const plans = usePlans(client);
   const vehicles = useVehicles(client, hub);
   const track = useTrackAirspace(client, sortieId, authorities.selectedId);
+  const suggestion = useSuggestion(client, sortieId, authorities.selectedId);
   const [draw, dispatch] = useDraw();
 
   const vertices = useRef<readonly LngLat[]>(draw.vertices);
@@ -71,10 +75,13 @@ export function useFlight(client: ApiClient, hub: LiveHub, sortieId: SortieId | 
     return vehicleFeatures(vehicleState?.vehicles ?? [], label);
   }, [vehicleState, t, intl]);
 
+  const suggested = suggestion.result;
+  const suggestionFc = useMemo<FlightOverlays['suggestion']>(() => (suggested === null ? emptyCollection() : suggestionFeatures(suggested)), [suggested]);
+
   const overlays = useMemo<FlightOverlays>(
-    () => ({ airspace, excursions, draw: drawFc, plan, violations, vehicles: vehicleFc }),
-    [airspace, excursions, drawFc, plan, violations, vehicleFc],
+    () => ({ airspace, excursions, draw: drawFc, plan, violations, vehicles: vehicleFc, suggestion: suggestionFc }),
+    [airspace, excursions, drawFc, plan, violations, vehicleFc, suggestionFc],
   );
 
-  return { authorities, plans, vehicles, track, draw, dispatch, drawBinding, overlays };
+  return { authorities, plans, vehicles, track, suggestion, draw, dispatch, drawBinding, overlays };
 }

@@ -44,7 +44,7 @@ const readTrackPoint: Reader<TrackPoint> = (v, path) => {
   return { lat: f.num('lat'), lon: f.num('lon'), altM: f.num('altM'), timeS: f.num('timeS') };
 };
 
-const readExcursion: Reader<Excursion> = (v, path) => {
+export const readExcursion: Reader<Excursion> = (v, path) => {
   const f = fields(v, path);
   return {
     kind: f.get('kind', oneOf(VIOLATION_KINDS)),

@@ -1,6 +1,7 @@
 /**
  * The left column's flight-operations tab: the airspace authority (with
- * the boundaries in force), survey planning (analysts), the stored plans
+ * the boundaries in force), survey planning and suggested next waypoints
+ * (analysts), the stored plans
  * with import (analysts), the flown track's airspace check, and the live
  * vehicles.
  */
@@ -14,6 +15,7 @@ import type { Bbox } from '../../map/MapView.js';
 import type { FlightState } from '../../workspace/use-flight.js';
 import { AuthorityPanel } from './AuthorityPanel.js';
 import { PlanList } from './PlanList.js';
+import { SuggestPanel } from './SuggestPanel.js';
 import { SurveyPlanner } from './SurveyPlanner.js';
 import { TrackAirspacePanel } from './TrackAirspacePanel.js';
 import { VehiclePanel } from './VehiclePanel.js';
@@ -58,6 +60,7 @@ export function FlightPanel(p: FlightPanelProps): ReactNode {
         onOpened={p.onPlanOpened}
         onDelete={p.onDeletePlan}
       />
+      {p.canPlan && <SuggestPanel sortie={p.sortie} authority={f.authorities.selected} suggestion={f.suggestion} onShow={p.onShow} />}
       <TrackAirspacePanel sortie={p.sortie} authority={f.authorities.selected} check={f.track} onShow={p.onShow} />
       <VehiclePanel vehicles={f.vehicles} onShow={p.onShow} />
     </div>
