@@ -8,3 +8,4 @@ export * from './world.js';
 export * from './path-flyer.js';
 export * from './localisation-rule.js';
 export * from './closed-loop.js';
+export * from './video/index.js';

@@ -6,7 +6,8 @@ import { hazard } from './hazard.js';
 import { locate } from './locate.js';
 import { restore } from './restore.js';
 import { simulate } from './simulate.js';
+import { simVideo } from './sim-video.js';
 import { tlog } from './tlog.js';
 
 /** Every command, in help order. Add new commands here. */
-export const COMMANDS: readonly Command[] = [locate, simulate, hazard, disperse, demo, backup, restore, tlog];
+export const COMMANDS: readonly Command[] = [locate, simulate, hazard, disperse, demo, backup, restore, tlog, simVideo];
