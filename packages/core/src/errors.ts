@@ -36,13 +36,19 @@ export const ERROR_CATALOGUE = {
   NARIZ_BAD_AUTHORITY: { status: 400, summary: 'An airspace authority or boundary file is malformed.' },
   NARIZ_AIRSPACE_VIOLATION: { status: 409, summary: 'The flight plan leaves the airspace its authority permits; export needs an audited override.' },
   NARIZ_MPEGTS: { status: 400, summary: 'An MPEG-2 transport stream cannot be read (no run of 188-, 192- or 204-byte packets) or cannot carry what was given to the muxer (a KLV packet too long for one PES, synchronous KLV without a PTS).' },
-  NARIZ_FMV: { status: 400, summary: 'Full-motion video metadata cannot be used: a stored frames blob is truncated, corrupt or of an unknown version, or a frame index or image size is out of range.' },
+  NARIZ_FMV: { status: 400, summary: 'Full-motion video metadata cannot be used: a stored frames blob is truncated, corrupt or of an unknown version.' },
   NARIZ_FFMPEG: { status: 500, summary: 'ffmpeg is not installed (scripts/setup-ffmpeg.sh) or failed while encoding or decoding video.' },
   NARIZ_TOO_LARGE: { status: 413, summary: 'The request body is larger than the configured limit (a video upload: videoMaxBytes).' },
   NARIZ_RANGE: { status: 416, summary: 'The requested byte range lies outside the file (Range header).' },
   NARIZ_VIDEO_STATE: { status: 409, summary: 'The video is not ready for this: still being processed, or processing failed (its reason is on the video).' },
   NARIZ_NO_FOOTPRINT: { status: 422, summary: 'The video has no ground footprint at that time (no KLV corners and no sensor model), so a pixel cannot be placed on the ground.' },
   NARIZ_UNAVAILABLE: { status: 503, summary: 'A facility the request needs is not configured on this server (e.g. no video directory).' },
+  NARIZ_MARKING: { status: 400, summary: 'A security marking or subject is malformed: an unknown classification, control or country code, NOFORN with REL TO, a bad portion or banner text, a bad clearance or nationality.' },
+  NARIZ_MERKLE_PROOF: { status: 422, summary: 'A Merkle inclusion or consistency proof (RFC 9162) does not verify, or its sizes or indices are impossible.' },
+  NARIZ_CHECKPOINT: { status: 400, summary: 'A signed checkpoint is malformed (origin, tree size, root hash or signature line) or no signature verifies with the given key.' },
+  NARIZ_SIGNING_KEY: { status: 400, summary: 'A signing key is not an Ed25519 key in PEM (PKCS#8 private, SPKI public).' },
+  NARIZ_AUDIT_MISMATCH: { status: 422, summary: 'The audit log does not match a signed checkpoint: an entry was edited, dropped or reordered, or the log forked.' },
+  NARIZ_AUDIT_BUNDLE: { status: 400, summary: 'An audit export bundle is malformed (its version, entries, checkpoints or public key).' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

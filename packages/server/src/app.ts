@@ -29,6 +29,7 @@ import { userRoutes } from './routes/users.js';
 import { installWeb } from './routes/web.js';
 import { vehicleRoutes } from './routes/vehicles.js';
 import { flightRoutes } from './routes/flight.js';
+import { videoRoutes } from './routes/videos.js';
 import { suggestRoutes } from './routes/suggest.js';
 import { MavlinkUdpListener } from './mavlink/udp-listener.js';
 import type { SensorMap } from '@nariz/formats';
@@ -58,6 +59,12 @@ export interface AppOptions {
   /** Sign-in throttling (tests shorten it). */
   readonly throttle?: LoginThrottle;
   readonly now?: () => Date;
+  /** Where uploaded videos are kept (absent: videos cannot be uploaded). */
+  readonly videoDir?: string;
+  /** ffmpeg's path (default `ffmpeg` on PATH). */
+  readonly ffmpegPath?: string;
+  /** Largest video upload, bytes (default 8 GiB). */
+  readonly videoMaxBytes?: number;
 }
 
 export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
@@ -99,6 +106,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   const secureCookies = o.secureCookies ?? true;
   const platform = createPlatform({
     store: o.store, log: app.log, now, ...(o.jobThreads !== undefined ? { jobThreads: o.jobThreads } : {}), ...(o.liveAuthorityId !== undefined ? { liveAuthorityId: o.liveAuthorityId } : {}),
+    video: { ...(o.videoDir !== undefined ? { dir: o.videoDir } : {}), ...(o.ffmpegPath !== undefined ? { ffmpegPath: o.ffmpegPath } : {}), ...(o.videoMaxBytes !== undefined ? { maxBytes: o.videoMaxBytes } : {}) },
   });
   app.decorate('platform', platform);
   await app.register(cookie);
@@ -113,6 +121,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(liveRoutes, { platform, prefix: '/api' });
   await app.register(vehicleRoutes, { platform, prefix: '/api' });
   await app.register(flightRoutes, { platform, authorities: platform.authorities, prefix: '/api' });
+  await app.register(videoRoutes, { platform, prefix: '/api' });
   await app.register(suggestRoutes, { platform, authorities: platform.authorities, prefix: '/api' });
   const spa = await installWeb(app, { webRoot: o.webRoot, pmtilesPath: o.pmtilesPath, demo: o.demo ?? false, version: VERSION });
   // Paths the web app routes itself get its index.html; anything else is a 404 in the error shape.
@@ -124,6 +133,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   // Unfinished jobs of the last run are resumed once the server is up; closing stops the running one (it resumes next time).
   app.addHook('onReady', async () => {
     await platform.jobs.start();
+    await platform.video.start();
     if (o.mavlink !== undefined) {
       const listener = new MavlinkUdpListener({ ...o.mavlink, platform, log: app.log });
       const port = await listener.start();
@@ -134,6 +144,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await platform.mavlink?.close();
     await platform.jobs.close();
+    await platform.video.close();
     await platform.detector.idle();
   });
   return app;

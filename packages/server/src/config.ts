@@ -26,6 +26,9 @@
  *                                      against (an id from GET /api/authorities; unset: none)
  *   initialAdminPassword NARIZ_INITIAL_ADMIN_PASSWORD  the first admin's one-time
  *                                      password (default: random, printed once)
+ *   videoDir      NARIZ_VIDEO_DIR      uploaded videos and their playable MP4s (DATA_DIR/video)
+ *   ffmpeg        NARIZ_FFMPEG         ffmpeg's path; ffprobe is looked for beside it (ffmpeg on PATH)
+ *   videoMaxBytes NARIZ_VIDEO_MAX_BYTES  largest video upload, bytes (8 GiB)
  *
  * The file is NARIZ_CONFIG, else ./nariz.config.json when it exists.
  * Unknown keys and bad values are refused, naming the file or variable.
@@ -53,6 +56,12 @@ export interface ServerConfig {
   readonly mavlinkUdpPort: number | undefined;
   readonly mavlinkSensorMap: string | undefined;
   readonly liveAuthority: string | undefined;
+  /** Where videos are kept; undefined: DATA_DIR/video. */
+  readonly videoDir: string | undefined;
+  /** ffmpeg's path; undefined: `ffmpeg` on PATH. */
+  readonly ffmpeg: string | undefined;
+  /** Largest video upload in bytes; undefined: 8 GiB. */
+  readonly videoMaxBytes: number | undefined;
 }
 
 /** The web app built beside this package in the monorepo. */
@@ -64,6 +73,7 @@ const KEYS = {
   port: 'NARIZ_PORT', host: 'NARIZ_HOST', dataDir: 'NARIZ_DATA_DIR', databaseUrl: 'NARIZ_DATABASE_URL', databaseSchema: 'NARIZ_DATABASE_SCHEMA', logLevel: 'NARIZ_LOG_LEVEL',
   secureCookies: 'NARIZ_SECURE_COOKIES', webRoot: 'NARIZ_WEB_ROOT', basemapPmtiles: 'NARIZ_BASEMAP_PMTILES', demo: 'NARIZ_DEMO',
   initialAdminPassword: 'NARIZ_INITIAL_ADMIN_PASSWORD', mavlinkUdpPort: 'NARIZ_MAVLINK_UDP_PORT', mavlinkSensorMap: 'NARIZ_MAVLINK_SENSOR_MAP', liveAuthority: 'NARIZ_LIVE_AUTHORITY',
+  videoDir: 'NARIZ_VIDEO_DIR', ffmpeg: 'NARIZ_FFMPEG', videoMaxBytes: 'NARIZ_VIDEO_MAX_BYTES',
 } as const;
 type Key = keyof typeof KEYS;
 
@@ -104,6 +114,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fi
   if (mavlinkUdpPort !== undefined && (!Number.isInteger(mavlinkUdpPort) || mavlinkUdpPort < 0 || mavlinkUdpPort > 65535)) throw new NarizError('NARIZ_USAGE', `${mp.from} must be a port number 0..65535, got "${mp.value}"`);
   const sc = get('databaseSchema');
   if (sc.value !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(sc.value)) throw new NarizError('NARIZ_USAGE', `${sc.from} must be a lower-case SQL identifier, got "${sc.value}"`);
+  const vm = get('videoMaxBytes');
+  const videoMaxBytes = vm.value === undefined ? undefined : Number(vm.value);
+  if (videoMaxBytes !== undefined && (!Number.isSafeInteger(videoMaxBytes) || videoMaxBytes < 1)) throw new NarizError('NARIZ_USAGE', `${vm.from} must be a whole number of bytes, got "${vm.value}"`);
   const flag = (k: Key, dflt: boolean): boolean => {
     const f = get(k);
     if (f.value === undefined) return dflt;
@@ -116,6 +129,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fi
     secureCookies: flag('secureCookies', true), webRoot: get('webRoot').value ?? DEFAULT_WEB_ROOT, basemapPmtiles: get('basemapPmtiles').value,
     demo: flag('demo', false), initialAdminPassword: get('initialAdminPassword').value,
     mavlinkUdpPort, mavlinkSensorMap: get('mavlinkSensorMap').value, liveAuthority: get('liveAuthority').value,
+    videoDir: get('videoDir').value, ffmpeg: get('ffmpeg').value, videoMaxBytes,
   };
 }
 

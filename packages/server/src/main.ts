@@ -5,6 +5,7 @@
  * acknowledged is committed) before the database is closed.
  */
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { NarizError } from '@nariz/core';
 import { readSensorMapFile } from '@nariz/formats';
 import { PostgresStore, SqliteStore, sqlitePath, type Store } from '@nariz/store';
@@ -12,7 +13,7 @@ import { buildApp } from './app.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
 import { bannerLine } from './banner.js';
 import { loadProcessConfig } from './config.js';
-import { seedDemo } from './demo/seed-demo.js';
+import { seedDemo, seedDemoVideo } from './demo/seed-demo.js';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const migrated = await store.migrate();
   const app = await buildApp({
     store, logger: { level: cfg.logLevel }, secureCookies: cfg.secureCookies, webRoot: cfg.webRoot, demo: cfg.demo,
+    videoDir: cfg.videoDir ?? join(cfg.dataDir, 'video'), ...(cfg.ffmpeg !== undefined ? { ffmpegPath: cfg.ffmpeg } : {}), ...(cfg.videoMaxBytes !== undefined ? { videoMaxBytes: cfg.videoMaxBytes } : {}),
     ...(cfg.basemapPmtiles !== undefined ? { pmtilesPath: cfg.basemapPmtiles } : {}),
     ...(cfg.liveAuthority !== undefined ? { liveAuthorityId: cfg.liveAuthority } : {}),
     ...(cfg.mavlinkUdpPort !== undefined
@@ -57,6 +59,8 @@ async function main(): Promise<void> {
   if (cfg.demo) {
     const seeded = await seedDemo(app.platform);
     if (seeded.length > 0) process.stdout.write(`Seeded the demo region (SIMULATED data): ${seeded.join(', ')}; localisation jobs queued\n`);
+    // Rendered in the background: the server answers meanwhile, and the video appears live when it is in.
+    void seedDemoVideo(app.platform, (line) => app.log.info(line)).then((v) => v !== undefined && app.log.info({ video: v.id }, 'demo video seeded'), (err: unknown) => app.log.warn({ err }, 'demo video not seeded'));
   }
   // A banner whatever the log level: people and scripts look for it.
   if (admin !== undefined) {

@@ -11,6 +11,7 @@ import { LiveHub } from './live/hub.js';
 import { LiveDetector } from './live/detections.js';
 import type { MavlinkUdpListener } from './mavlink/udp-listener.js';
 import { AuthorityRegistry } from './flight/authorities.js';
+import { VideoService } from './video/video-service.js';
 
 export interface Platform {
   readonly store: Store;
@@ -22,6 +23,8 @@ export interface Platform {
   readonly authorities: AuthorityRegistry;
   /** The authority live vehicles are checked against, if any. */
   readonly liveAuthorityId: string | undefined;
+  /** Full-motion video: files, ffmpeg, the video work queue (video/video-service.ts). */
+  readonly video: VideoService;
   /** Live MAVLink over UDP, when configured (set once the app is ready). */
   mavlink: MavlinkUdpListener | undefined;
 }
@@ -32,6 +35,8 @@ export interface PlatformOptions {
   readonly now?: () => Date;
   readonly jobThreads?: number;
   readonly liveAuthorityId?: string;
+  /** The video directory, ffmpeg's path and the upload limit (video-service.ts). */
+  readonly video?: { readonly dir?: string; readonly ffmpegPath?: string; readonly maxBytes?: number };
 }
 
 export function createPlatform(o: PlatformOptions): Platform {
@@ -48,7 +53,8 @@ export function createPlatform(o: PlatformOptions): Platform {
       jobs.ensureLocate(id).catch((err: unknown) => o.log.error({ err, sortie: id }, 'could not queue a localisation'));
     },
   });
-  return { store: o.store, hub, jobs, detector, now, mavlink: undefined, authorities: new AuthorityRegistry(o.store), liveAuthorityId: o.liveAuthorityId };
+  const video = new VideoService({ store: o.store, hub, log: o.log, now, ...o.video });
+  return { store: o.store, hub, jobs, detector, now, mavlink: undefined, authorities: new AuthorityRegistry(o.store), liveAuthorityId: o.liveAuthorityId, video };
 }
 
 declare module 'fastify' {

@@ -9,7 +9,7 @@ import { DEFAULT_WEB_ROOT, loadConfig, parseConfigFile } from '../src/index.js';
 const usage = (re: RegExp) => (err: unknown): boolean => err instanceof Error && 'code' in err && err.code === 'NARIZ_USAGE' && re.test(err.message);
 
 test('defaults, file settings, and the environment over the file', () => {
-  const rest = { secureCookies: true, webRoot: DEFAULT_WEB_ROOT, basemapPmtiles: undefined, demo: false, initialAdminPassword: undefined, mavlinkUdpPort: undefined, mavlinkSensorMap: undefined, liveAuthority: undefined };
+  const rest = { secureCookies: true, webRoot: DEFAULT_WEB_ROOT, basemapPmtiles: undefined, demo: false, initialAdminPassword: undefined, mavlinkUdpPort: undefined, mavlinkSensorMap: undefined, liveAuthority: undefined, videoDir: undefined, ffmpeg: undefined, videoMaxBytes: undefined };
   assert.deepEqual(loadConfig({}), { port: 8080, host: '127.0.0.1', dataDir: 'nariz-data', databaseUrl: undefined, databaseSchema: undefined, logLevel: 'info', ...rest });
   assert.match(DEFAULT_WEB_ROOT, /packages\/web\/dist\/app$/);
   const file = parseConfigFile('{"port": 9090, "dataDir": "/srv/nariz", "logLevel": "warn", "secureCookies": false, "demo": true}', 'nariz.config.json');
@@ -29,6 +29,8 @@ test('bad values and unknown keys are refused, naming their source', () => {
   assert.throws(() => parseConfigFile('{"prot": 1}', 'c.json'), usage(/c\.json: unknown setting "prot"/));
   assert.throws(() => parseConfigFile('{"port": [1]}', 'c.json'), usage(/must be a string, a number or a boolean/));
   assert.throws(() => loadConfig({ NARIZ_SECURE_COOKIES: 'yes' }), usage(/NARIZ_SECURE_COOKIES must be true or false/));
+  assert.equal(loadConfig({ NARIZ_VIDEO_MAX_BYTES: '1048576', NARIZ_FFMPEG: '/opt/ffmpeg/bin/ffmpeg' }).videoMaxBytes, 1048576);
+  assert.throws(() => loadConfig({}, { videoMaxBytes: '8G' }), usage(/config "videoMaxBytes" must be a whole number of bytes/));
   assert.throws(() => parseConfigFile('port=1', 'c.json'), usage(/c\.json: config file is not JSON/));
   assert.throws(() => parseConfigFile('[1]', 'c.json'), usage(/must hold a JSON object/));
 });

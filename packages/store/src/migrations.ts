@@ -223,6 +223,143 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'full-motion video: videos, annotations and video jobs',
+    // Paths are relative to the server's video directory, so the data
+    // directory can move. The bbox columns are the footprint's prefilter for
+    // "which video saw this place" (west > east when it crosses the
+    // antimeridian); search_text and tag_keys are the annotation's text and
+    // tags lower-cased by the store, so substring and tag search match the
+    // same way in both dialects for any script (SQLite's LIKE folds ASCII only).
+    sqlite: `
+      CREATE TABLE videos (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        byte_size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        status TEXT NOT NULL,
+        failure TEXT,
+        progress REAL NOT NULL DEFAULT 0,
+        message TEXT NOT NULL DEFAULT '',
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        duration_s REAL,
+        codec TEXT,
+        frame_count INTEGER,
+        report TEXT,
+        west REAL, south REAL, east REAL, north REAL,
+        frames BLOB,
+        original_path TEXT NOT NULL,
+        media_path TEXT
+      );
+      CREATE INDEX videos_created ON videos (created_at DESC);
+      CREATE INDEX videos_status ON videos (status);
+      CREATE INDEX videos_bbox ON videos (south, north, west, east);
+      CREATE TABLE video_annotations (
+        id TEXT PRIMARY KEY,
+        video_id TEXT NOT NULL REFERENCES videos (id) ON DELETE CASCADE,
+        t_s REAL NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        search_text TEXT NOT NULL,
+        tag_keys TEXT NOT NULL,
+        lat REAL, lon REAL,
+        u REAL, v REAL,
+        link_kind TEXT, link_id TEXT,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX video_annotations_video ON video_annotations (video_id, t_s);
+      CREATE INDEX video_annotations_link ON video_annotations (link_kind, link_id);
+      CREATE INDEX video_annotations_updated ON video_annotations (updated_at DESC);
+      CREATE TABLE video_jobs (
+        id TEXT PRIMARY KEY,
+        video_id TEXT NOT NULL REFERENCES videos (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL,
+        progress REAL NOT NULL DEFAULT 0,
+        message TEXT NOT NULL DEFAULT '',
+        options TEXT NOT NULL,
+        created_by TEXT,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        finished_at TEXT,
+        error TEXT,
+        result TEXT
+      );
+      CREATE INDEX video_jobs_video ON video_jobs (video_id, created_at DESC);
+      CREATE INDEX video_jobs_state ON video_jobs (state);
+    `,
+    postgres: `
+      CREATE TABLE videos (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        byte_size BIGINT NOT NULL,
+        sha256 TEXT NOT NULL,
+        status TEXT NOT NULL,
+        failure JSONB,
+        progress DOUBLE PRECISION NOT NULL DEFAULT 0,
+        message TEXT NOT NULL DEFAULT '',
+        created_by TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL,
+        duration_s DOUBLE PRECISION,
+        codec TEXT,
+        frame_count INTEGER,
+        report JSONB,
+        west DOUBLE PRECISION, south DOUBLE PRECISION, east DOUBLE PRECISION, north DOUBLE PRECISION,
+        footprint geometry(Polygon, 4326),
+        frames BYTEA,
+        original_path TEXT NOT NULL,
+        media_path TEXT
+      );
+      CREATE INDEX videos_created ON videos (created_at DESC);
+      CREATE INDEX videos_status ON videos (status);
+      CREATE INDEX videos_bbox ON videos (south, north, west, east);
+      CREATE INDEX videos_footprint ON videos USING gist (footprint);
+      CREATE TABLE video_annotations (
+        id TEXT PRIMARY KEY,
+        video_id TEXT NOT NULL REFERENCES videos (id) ON DELETE CASCADE,
+        t_s DOUBLE PRECISION NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        tags TEXT[] NOT NULL,
+        search_text TEXT NOT NULL,
+        tag_keys TEXT[] NOT NULL,
+        lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+        u DOUBLE PRECISION, v DOUBLE PRECISION,
+        link_kind TEXT, link_id TEXT,
+        author TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX video_annotations_video ON video_annotations (video_id, t_s);
+      CREATE INDEX video_annotations_link ON video_annotations (link_kind, link_id);
+      CREATE INDEX video_annotations_updated ON video_annotations (updated_at DESC);
+      CREATE INDEX video_annotations_tags ON video_annotations USING gin (tag_keys);
+      CREATE TABLE video_jobs (
+        id TEXT PRIMARY KEY,
+        video_id TEXT NOT NULL REFERENCES videos (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL,
+        progress DOUBLE PRECISION NOT NULL DEFAULT 0,
+        message TEXT NOT NULL DEFAULT '',
+        options JSONB NOT NULL,
+        created_by TEXT,
+        created_at TIMESTAMPTZ NOT NULL,
+        started_at TIMESTAMPTZ,
+        finished_at TIMESTAMPTZ,
+        error JSONB,
+        result JSONB
+      );
+      CREATE INDEX video_jobs_video ON video_jobs (video_id, created_at DESC);
+      CREATE INDEX video_jobs_state ON video_jobs (state);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -15,6 +15,9 @@ import type { AccountStore } from './accounts.js';
 import type { JobStore } from './jobs.js';
 import type { AuditStore } from './audit.js';
 import type { FlightStore } from './flight.js';
+import type { VideoStore } from './videos.js';
+import type { AnnotationStore } from './annotations.js';
+import type { VideoJobStore } from './video-jobs.js';
 
 export interface NewSortie {
   readonly id: SortieId;
@@ -73,6 +76,12 @@ export interface Store {
   readonly audit: AuditStore;
   /** Flight plans and airspace authorities (flight.ts). */
   readonly flight: FlightStore;
+  /** Full-motion videos (videos.ts). */
+  readonly videos: VideoStore;
+  /** Bookmarks and annotations on videos (annotations.ts). */
+  readonly annotations: AnnotationStore;
+  /** Jobs on videos: motion cues (video-jobs.ts). */
+  readonly videoJobs: VideoJobStore;
   /** Applies every migration newer than the database's version; refuses a database newer than this code. */
   migrate(): Promise<MigrationReport>;
   /** Resolves when the database answers a trivial query (readiness). */

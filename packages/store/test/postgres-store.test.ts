@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sortieId } from '@nariz/core';
-import { PostgresStore, SCHEMA_VERSION } from '../src/index.js';
+import { MIGRATIONS, PostgresStore, SCHEMA_VERSION } from '../src/index.js';
 import { storeContract } from './store-contract.js';
 import { makeBatch } from './batches.js';
 
@@ -26,6 +26,37 @@ if (url === undefined) {
     assert.equal(report.from, 0);
     assert.equal(report.applied.length, SCHEMA_VERSION);
     return s;
+  });
+
+  test('postgres store: a database of schema version 3 is upgraded in place to videos and keeps what it held; a footprint is a PostGIS polygon', async () => {
+    const schema = fresh();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA ${schema}`);
+      await client.query(`SET search_path TO ${schema}, public`);
+      await client.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)');
+      for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
+        await client.query(m.postgres);
+        await client.query('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.version, m.name]);
+      }
+      await client.query("INSERT INTO sorties (id, name, simulated, created_at) VALUES ('old', 'before v4', false, now())");
+      const s = new PostgresStore({ connectionString: url, schema });
+      try {
+        const report = await s.migrate();
+        assert.equal(report.from, 3);
+        assert.deepEqual(report.applied, MIGRATIONS.filter((m) => m.version > 3).map((m) => `${m.version} ${m.name}`));
+        assert.equal((await s.getSortie(sortieId('old')))?.name, 'before v4');
+        await s.videos.createVideo({ id: 'v', name: 'first.ts', byteSize: 10, sha256: '00', createdBy: 'ana', originalPath: 'v/original.ts' });
+        await s.videos.updateVideo('v', { status: 'ready', bounds: { west: 5.1, south: 52.0, east: 5.2, north: 52.1 } });
+        const r = await client.query<{ t: string; xmin: number; ymax: number }>(`SELECT GeometryType(footprint) AS t, ST_XMin(footprint) AS xmin, ST_YMax(footprint) AS ymax FROM ${schema}.videos WHERE id = 'v'`);
+        assert.deepEqual(r.rows[0], { t: 'POLYGON', xmin: 5.1, ymax: 52.1 });
+      } finally {
+        await s.close();
+      }
+    } finally {
+      await client.end();
+    }
   });
 
   test('postgres store: concurrent batches of one sortie get consecutive ranges, and the extent is a PostGIS polygon', async () => {

@@ -72,6 +72,29 @@ test('sqlite store: a database of schema version 1 with sorties is upgraded in p
   await s.close();
 });
 
+test('sqlite store: a database of schema version 3 (audit log, plans) is upgraded in place to videos and keeps what it held', async () => {
+  const path = join(tempDir(), 'v3.db');
+  const raw = new Database(path);
+  raw.pragma('foreign_keys = ON');
+  raw.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
+    raw.exec(m.sqlite);
+    raw.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-11-01T00:00:00Z');
+  }
+  raw.prepare("INSERT INTO sorties (id, name, simulated, created_at) VALUES ('old', 'before v4', 0, '2026-11-01T00:00:00Z')").run();
+  raw.prepare("INSERT INTO flight_plans (id, name, plan, created_by, created_at, updated_at) VALUES ('p', 'plan', '{}', 'ana', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')").run();
+  raw.close();
+  const s = new SqliteStore({ path });
+  const report = await s.migrate();
+  assert.equal(report.from, 3);
+  assert.deepEqual(report.applied, MIGRATIONS.filter((m) => m.version > 3).map((m) => `${m.version} ${m.name}`));
+  assert.equal((await s.getSortie(sortieId('old')))?.name, 'before v4');
+  assert.equal((await s.flight.getPlan('p'))?.name, 'plan');
+  const v = await s.videos.createVideo({ id: 'v', name: 'first.ts', byteSize: 10, sha256: '00', createdBy: 'ana', originalPath: 'v/original.ts' });
+  assert.equal(v.status, 'uploaded');
+  await s.close();
+});
+
 test('sqlite store: a database from a newer Nariz is refused and left as it was', async () => {
   const path = join(tempDir(), 'newer.db');
   const a = new SqliteStore({ path });

@@ -11,6 +11,7 @@ import { makeBatch } from './batches.js';
 import { accountsContract } from './accounts-contract.js';
 import { jobsContract } from './jobs-contract.js';
 import { auditFlightContract } from './audit-flight-contract.js';
+import { videoContract } from './video-contract.js';
 
 export function assertSameSamples(a: Sortie, b: Sortie, what = 'samples'): void {
   assert.equal(a.count, b.count, `${what}: count`);
@@ -151,4 +152,5 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
   accountsContract(withStore);
   jobsContract(withStore);
   auditFlightContract(withStore);
+  videoContract(withStore);
 }

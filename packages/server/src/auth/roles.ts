@@ -3,7 +3,7 @@
  * of rights. The partner-release work adds roles (partner officials) and
  * rights (release, markings) here, without touching the routes' checks.
  */
-export const RIGHTS = ['read', 'sortie:write', 'job:run', 'token:own', 'plan:write', 'user:admin', 'authority:write', 'export:override'] as const;
+export const RIGHTS = ['read', 'sortie:write', 'job:run', 'token:own', 'plan:write', 'user:admin', 'authority:write', 'export:override', 'video:admin'] as const;
 export type Right = (typeof RIGHTS)[number];
 
 export const ROLES = ['viewer', 'analyst', 'admin'] as const;

@@ -11,7 +11,12 @@ export type LiveMessage =
   | { readonly type: 'detection'; readonly sortie_id: string; readonly species: string; readonly event: Record<string, unknown> }
   | { readonly type: 'job'; readonly job: Record<string, unknown> }
   | { readonly type: 'estimate'; readonly sortie_id: string; readonly job_id: string }
-  | { readonly type: 'vehicle'; readonly vehicle: Record<string, unknown> };
+  | { readonly type: 'vehicle'; readonly vehicle: Record<string, unknown> }
+  | { readonly type: 'video'; readonly video: Record<string, unknown> }
+  | { readonly type: 'video_deleted'; readonly id: string }
+  | { readonly type: 'video_job'; readonly job: Record<string, unknown> }
+  | { readonly type: 'annotation'; readonly annotation: Record<string, unknown> }
+  | { readonly type: 'annotation_deleted'; readonly id: string; readonly video_id: string };
 
 export type LiveListener = (m: LiveMessage) => void;
 

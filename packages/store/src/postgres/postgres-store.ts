@@ -18,6 +18,9 @@ import { PostgresAccounts } from './postgres-accounts.js';
 import { PostgresJobs } from './postgres-jobs.js';
 import { PostgresAudit } from './postgres-audit.js';
 import { PostgresFlight } from './postgres-flight.js';
+import { PostgresVideos } from './postgres-videos.js';
+import { PostgresAnnotations } from './postgres-annotations.js';
+import { PostgresVideoJobs } from './postgres-video-jobs.js';
 import { batchDigest, checkShape, duplicateOrConflict, extent, sampleWindow, samplesFromBatches, toRecord } from '../batch-rules.js';
 
 export interface PostgresStoreOptions {
@@ -58,6 +61,9 @@ export class PostgresStore implements Store {
   readonly jobs: PostgresJobs;
   readonly audit: PostgresAudit;
   readonly flight: PostgresFlight;
+  readonly videos: PostgresVideos;
+  readonly annotations: PostgresAnnotations;
+  readonly videoJobs: PostgresVideoJobs;
 
   constructor(o: PostgresStoreOptions) {
     this.schema = o.schema ?? 'public';
@@ -72,6 +78,9 @@ export class PostgresStore implements Store {
     this.jobs = new PostgresJobs(this.pool, this.now, (body) => this.tx(body));
     this.audit = new PostgresAudit(this.pool, this.now, (body) => this.tx(body));
     this.flight = new PostgresFlight(this.pool, this.now);
+    this.videos = new PostgresVideos(this.pool, this.now);
+    this.annotations = new PostgresAnnotations(this.pool, this.now, (body) => this.tx(body));
+    this.videoJobs = new PostgresVideoJobs(this.pool, this.now, (body) => this.tx(body));
   }
 
   async migrate(): Promise<MigrationReport> {

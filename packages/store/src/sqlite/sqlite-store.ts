@@ -16,6 +16,9 @@ import { SqliteAccounts } from './sqlite-accounts.js';
 import { SqliteJobs } from './sqlite-jobs.js';
 import { SqliteAudit } from './sqlite-audit.js';
 import { SqliteFlight } from './sqlite-flight.js';
+import { SqliteVideos } from './sqlite-videos.js';
+import { SqliteAnnotations } from './sqlite-annotations.js';
+import { SqliteVideoJobs } from './sqlite-video-jobs.js';
 import { batchDigest, checkShape, duplicateOrConflict, extent, sampleWindow, samplesFromBatches, toRecord } from '../batch-rules.js';
 
 export interface SqliteStoreOptions {
@@ -57,6 +60,9 @@ export class SqliteStore implements Store {
   readonly jobs: SqliteJobs;
   readonly audit: SqliteAudit;
   readonly flight: SqliteFlight;
+  readonly videos: SqliteVideos;
+  readonly annotations: SqliteAnnotations;
+  readonly videoJobs: SqliteVideoJobs;
 
   constructor(o: SqliteStoreOptions) {
     this.db = new Database(o.path);
@@ -69,6 +75,9 @@ export class SqliteStore implements Store {
     this.jobs = new SqliteJobs(this.db, this.now);
     this.audit = new SqliteAudit(this.db, this.now);
     this.flight = new SqliteFlight(this.db, this.now);
+    this.videos = new SqliteVideos(this.db, this.now);
+    this.annotations = new SqliteAnnotations(this.db, this.now);
+    this.videoJobs = new SqliteVideoJobs(this.db, this.now);
   }
 
   async migrate(): Promise<MigrationReport> {
