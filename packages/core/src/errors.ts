@@ -49,6 +49,11 @@ export const ERROR_CATALOGUE = {
   NARIZ_SIGNING_KEY: { status: 400, summary: 'A signing key is not an Ed25519 key in PEM (PKCS#8 private, SPKI public).' },
   NARIZ_AUDIT_MISMATCH: { status: 422, summary: 'The audit log does not match a signed checkpoint: an entry was edited, dropped or reordered, or the log forked.' },
   NARIZ_AUDIT_BUNDLE: { status: 400, summary: 'An audit export bundle is malformed (its version, entries, checkpoints or public key).' },
+  NARIZ_EXPORT_MARKING: { status: 422, summary: 'A release cannot be exported as asked: a marking is not releasable to the partner, is above the banner, or has a control the exchange format cannot carry (refused rather than dropped).' },
+  NARIZ_NOT_ACCEPTABLE: { status: 406, summary: 'The Accept header names no media type this endpoint produces (TAXII: application/taxii+json;version=2.1).' },
+  NARIZ_UNSUPPORTED_MEDIA_TYPE: { status: 415, summary: 'The request body\'s Content-Type is not one this endpoint accepts (TAXII: application/taxii+json;version=2.1).' },
+  NARIZ_GRAPH: { status: 400, summary: 'A network cannot be built or analysed as given: a node index or entity id out of range or unknown, a non-finite or non-positive edge length, a self-link where none is allowed, an empty graph.' },
+  NARIZ_GRADING: { status: 400, summary: 'An intelligence grading is not an Admiralty (NATO) code: source reliability A-F and information credibility 1-6, as in "B2".' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
