@@ -29,6 +29,8 @@ export interface ReadVideoFramesOptions {
 }
 
 const TICKS_PER_S = 90_000;
+/** A stream names its mission once per packet; a handful of distinct ids is plenty to report. */
+const MAX_MISSION_IDS = 8;
 
 interface Row {
   readonly record: FrameRecord;
@@ -48,6 +50,8 @@ interface KlvUnit {
 class KlvPidState {
   readonly parser = new KlvStreamParser();
   readonly rows: Row[] = [];
+  /** Mission ids (item 3) seen, at most MAX_MISSION_IDS. */
+  readonly missionIds = new Set<string>();
   private units: KlvUnit[] = [];
   private head = 0;
   private pushed = 0;
@@ -68,7 +72,9 @@ class KlvPidState {
       // Packets come out in stream order: drop the units that end before this one starts.
       while (this.head + 1 < this.units.length && this.units[this.head + 1]!.start <= p.offset) this.head++;
       const unit = this.units[this.head]!;
-      this.rows.push({ record: frameRecord(uasView(p.packet)), pts: unit.pts, pcr: unit.pcr, checksumError: !p.packet.checksum.ok });
+      const view = uasView(p.packet);
+      if (view.missionId !== undefined && this.missionIds.size < MAX_MISSION_IDS) this.missionIds.add(view.missionId);
+      this.rows.push({ record: frameRecord(view), pts: unit.pts, pcr: unit.pcr, checksumError: !p.packet.checksum.ok });
     }
     if (this.head > 1024) {
       this.units = this.units.slice(this.head);
@@ -185,6 +191,7 @@ export async function readVideoFrames(
     packets: rows.length, checksumErrors, undecodable, continuityErrors: stats.continuityErrors,
     ...(video !== undefined ? { videoCodec: video.codec, videoPid: video.pid } : {}),
     ...(klvPid !== undefined ? { klvPid } : {}),
+    missionIds: klvPid === undefined ? [] : [...klv.get(klvPid)!.missionIds].sort(),
     durationS, bytes, timeSource,
   };
   return { frames, report };

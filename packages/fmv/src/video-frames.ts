@@ -54,6 +54,8 @@ export interface VideoFramesReport {
   videoCodec?: string;
   videoPid?: number;
   klvPid?: number;
+  /** The distinct mission ids (ST 0601 item 3) of the metadata stream, sorted; the simulator's is "SIMULATED". */
+  missionIds: string[];
   /** The video's duration (first PTS to the end of the last frame); without video, the span of the frames. */
   durationS: number;
   bytes: number;

@@ -70,7 +70,7 @@ for (const carriage of ['async', 'sync'] as const) {
     assert.equal(progress, ts.bytes.length);
     assert.deepEqual(
       { ...report },
-      { packets: FRAMES, checksumErrors: 0, undecodable: 0, continuityErrors: 0, videoCodec: 'h264', videoPid: ts.videoPid, klvPid: ts.klvPid, durationS: 2, bytes: ts.bytes.length, timeSource: 'pts' },
+      { packets: FRAMES, checksumErrors: 0, undecodable: 0, continuityErrors: 0, videoCodec: 'h264', videoPid: ts.videoPid, klvPid: ts.klvPid, missionIds: ['TEST'], durationS: 2, bytes: ts.bytes.length, timeSource: 'pts' },
     );
     assert.equal(f.count, FRAMES);
     for (let i = 0; i < FRAMES; i++) {

@@ -36,6 +36,7 @@ interface Video {
   bbox: number[] | null;
   report: Record<string, unknown> | null;
   media_url: string | null;
+  simulated: boolean;
 }
 interface Annotation { id: string; video_id: string; t_s: number; kind: string; text: string; tags: string[]; ground: { lat: number; lon: number } | null; pixel: { u: number; v: number } | null; link: { kind: string; id: string } | null; author: string }
 type Who = { token: string };
@@ -108,6 +109,7 @@ test('an uploaded H.264 clip with KLV is ready with its frames, footprints, dura
   assert.match(v.sha256, /^[0-9a-f]{64}$/);
   assert.equal(v.media_url, `/api/videos/${v.id}/media`);
   assert.equal(v.report?.['metadata'], 'st0601');
+  assert.equal(v.simulated, false, 'a clip whose KLV names another mission is not marked simulated');
   assert.equal(v.report?.['frames_with_footprint'], 100);
   assert.equal(v.report?.['playable'], 'transmuxed');
   const [w, so, e, n] = v.bbox!;
@@ -433,6 +435,9 @@ test('the demo video: rendered by the simulator, taken in like an upload, placed
       const v = await settled(seeded.id, srv.base, w);
       assert.equal(v.status, 'ready', JSON.stringify(v.failure));
       assert.equal(v.report?.['frames_with_footprint'], 80);
+      // The simulator's mission id marks it SIMULATED in the API.
+      assert.deepEqual(v.report?.['mission_ids'], ['SIMULATED']);
+      assert.equal(v.simulated, true);
       assert.equal(await seedDemoVideo(srv.app.platform, (l) => said.push(l)), undefined, 'only into a deployment without videos');
       assert.equal(said.length, 0, said.join('; '));
       // The camera stares at the lab: the frame centre is the point, and coverage finds the whole clip there.

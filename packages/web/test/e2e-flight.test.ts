@@ -61,11 +61,14 @@ async function mapIdle(page: Page): Promise<void> {
 /**
  * The features of a GeoJSON source as the map holds them, once `ready` (a
  * JavaScript condition on `fs`, the features) holds: the map is given new
- * data in an effect after the panel showing it has rendered.
+ * data in an effect after the panel showing it has rendered. Read
+ * synchronously with `serialize()`: waitForFunction does not wait for a
+ * promise (getData's), it takes the promise itself as the truthy answer.
  */
 async function sourceFeatures(page: Page, source: string, ready: string): Promise<{ properties: Record<string, unknown>; geometry: { type: string } }[]> {
-  await page.waitForFunction(`window.__nariz.map.getSource(${JSON.stringify(source)}).getData().then((d) => { const fs = d.features; return ${ready}; })`);
-  const fc: unknown = await page.evaluate(`window.__nariz.map.getSource(${JSON.stringify(source)}).getData()`);
+  const data = `window.__nariz.map.getSource(${JSON.stringify(source)}).serialize().data`;
+  await page.waitForFunction(`(() => { const fs = ${data}.features; return ${ready}; })()`);
+  const fc: unknown = await page.evaluate(data);
   assert.ok(typeof fc === 'object' && fc !== null && 'features' in fc && Array.isArray(fc.features), `${source}: not a FeatureCollection`);
   return fc.features;
 }

@@ -24,9 +24,19 @@ export const videoSchema = {
     bbox: { type: ['array', 'null'], items: { type: 'number' }, description: '[west, south, east, north] of every frame footprint, degrees' },
     report: { type: ['object', 'null'], additionalProperties: true, description: 'what metadata extraction found (docs/video.md)' },
     media_url: { type: ['string', 'null'], description: 'the browser-playable MP4, once ready' },
+    simulated: { type: 'boolean', description: 'the metadata names the simulator\'s mission id, SIMULATED (nariz sim-video, the demo)' },
   },
-  required: ['id', 'name', 'byte_size', 'sha256', 'status', 'failure', 'progress', 'message', 'created_by', 'created_at', 'updated_at', 'duration_s', 'codec', 'frame_count', 'bbox', 'report', 'media_url'],
+  required: ['id', 'name', 'byte_size', 'sha256', 'status', 'failure', 'progress', 'message', 'created_by', 'created_at', 'updated_at', 'duration_s', 'codec', 'frame_count', 'bbox', 'report', 'media_url', 'simulated'],
 } as const;
+
+/** The simulator marks its KLV with this mission id (ST 0601 item 3); so does anything claiming to be simulated. */
+export const SIMULATED_MISSION_ID = 'SIMULATED';
+
+function isSimulated(report: unknown): boolean {
+  if (typeof report !== 'object' || report === null || !('mission_ids' in report)) return false;
+  const ids = report.mission_ids;
+  return Array.isArray(ids) && ids.includes(SIMULATED_MISSION_ID);
+}
 
 export function videoJson(v: VideoRecord): Record<string, unknown> {
   return {
@@ -47,6 +57,7 @@ export function videoJson(v: VideoRecord): Record<string, unknown> {
     bbox: v.bounds === undefined ? null : [v.bounds.west, v.bounds.south, v.bounds.east, v.bounds.north],
     report: v.report ?? null,
     media_url: v.status === 'ready' ? `/api/videos/${v.id}/media` : null,
+    simulated: isSimulated(v.report),
   };
 }
 

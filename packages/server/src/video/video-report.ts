@@ -29,6 +29,7 @@ export function videoReportJson(r: VideoFramesReport, f: VideoFrames): Record<st
     video_codec: r.videoCodec ?? null,
     video_pid: r.videoPid ?? null,
     klv_pid: r.klvPid ?? null,
+    mission_ids: r.missionIds,
     duration_s: r.durationS,
     bytes: r.bytes,
     time_source: r.timeSource,

@@ -12,7 +12,8 @@ import { readAuthorityBody, readAuthorityDetail, readAuthorityList, type Authori
 import { contentDispositionFilename } from './schema/content-disposition.js';
 import { readDetections, type SpeciesDetections } from './schema/detections.js';
 import { readEstimate, type Estimate } from './schema/estimate.js';
-import type { SortieId } from './schema/ids.js';
+import { readAnnotationBody, readAnnotationList, type Annotation, type FramePoint } from './schema/annotation.js';
+import type { AnnotationId, SortieId, VideoId } from './schema/ids.js';
 import { readJobBody, readJobList, type Job } from './schema/job.js';
 import { readExportRefusal, type Violation } from './schema/plan-check.js';
 import { readPlanDetail, readPlanList, type MissionFormat, type PlanDetail, type PlanSummary } from './schema/plan-record.js';
@@ -22,7 +23,12 @@ import { readSortieBody, readSortieList, readUploadResult, type Sortie, type Upl
 import { readSuggestion, type Suggestion } from './schema/suggestion.js';
 import { readTrackAirspace, type TrackAirspace } from './schema/track-airspace.js';
 import { readVehicles, type VehiclesState } from './schema/vehicle.js';
+import { readVideoJobBody, readVideoJobList, type Roi, type VideoJob } from './schema/motion.js';
+import { readCoverageAnswer, type CoverageAnswer } from './schema/video-coverage.js';
+import { readVideoFrames, type VideoFrameColumns } from './schema/video-frames.js';
+import { readGroundPick, readVideoBody, readVideoList, type GroundPick, type Video } from './schema/video.js';
 import { surveyRequestJson, type SurveyRequest } from '../flight/survey-request.js';
+import { annotationPatchJson, newAnnotationJson, type AnnotationPatch, type AnnotationSearch, type NewAnnotation } from '../video/annotation-request.js';
 
 export interface ClientHooks {
   /** The server answered 401 to a signed-in call: the session has ended. */
@@ -49,8 +55,8 @@ export interface UploadProgress {
   readonly total: number;
 }
 
-export interface UploadHandle {
-  readonly done: Promise<UploadResult>;
+export interface UploadHandle<T> {
+  readonly done: Promise<T>;
   readonly abort: () => void;
 }
 
@@ -311,12 +317,95 @@ export class ApiClient {
    * A whole sortie CSV file, streamed as the request body with upload
    * progress (XMLHttpRequest: fetch has no upload progress events).
    */
-  uploadSortie(file: Blob, name: string, simulated: boolean, onProgress: (p: UploadProgress) => void): UploadHandle {
+  uploadSortie(file: Blob, name: string, simulated: boolean, onProgress: (p: UploadProgress) => void): UploadHandle<UploadResult> {
+    const q = new URLSearchParams({ name, simulated: String(simulated) });
+    return this.upload(`/api/sortie-uploads?${q.toString()}`, 'text/csv', file, readUploadResult, onProgress);
+  }
+
+  // --- full-motion video (docs/api.md, "Video") ---------------------------
+
+  /**
+   * A drone video (MPEG-TS with MISB ST 0601 KLV) sent as it is, with upload
+   * progress; the server answers 202 with the video, then processes it in
+   * the background (its status arrives on the live feed).
+   */
+  uploadVideo(file: Blob, name: string, onProgress: (p: UploadProgress) => void): UploadHandle<Video> {
+    const q = new URLSearchParams({ name });
+    return this.upload(`/api/video-uploads?${q.toString()}`, 'video/mp2t', file, readVideoBody, onProgress);
+  }
+
+  videos(): Promise<Video[]> {
+    return this.request('GET', '/api/videos', readVideoList);
+  }
+
+  video(id: VideoId): Promise<Video> {
+    return this.request('GET', `/api/videos/${encodeURIComponent(id)}`, readVideoBody);
+  }
+
+  /** Admin: the video, its annotations, jobs and files (audited). */
+  async deleteVideo(id: VideoId): Promise<void> {
+    await this.request('DELETE', `/api/videos/${encodeURIComponent(id)}`, () => undefined);
+  }
+
+  /** Per-frame metadata as columns, at most `max` frames (the server picks the step). */
+  videoFrames(id: VideoId, max: number, signal?: AbortSignal): Promise<VideoFrameColumns> {
+    return this.request('GET', `/api/videos/${encodeURIComponent(id)}/frames?max=${max}`, readVideoFrames, signal === undefined ? {} : { signal });
+  }
+
+  /** The ground under a pixel (u, v normalised, top-left origin) of the frame at player time t. */
+  groundAt(id: VideoId, tS: number, pixel: FramePoint, signal?: AbortSignal): Promise<GroundPick> {
+    const q = new URLSearchParams({ t: String(tS), u: String(pixel.u), v: String(pixel.v) });
+    return this.request('GET', `/api/videos/${encodeURIComponent(id)}/ground?${q.toString()}`, readGroundPick, signal === undefined ? {} : { signal });
+  }
+
+  /** Which videos saw this place, and when. */
+  videoCoverage(lat: number, lon: number, signal?: AbortSignal): Promise<CoverageAnswer> {
+    const q = new URLSearchParams({ lat: String(lat), lon: String(lon) });
+    return this.request('GET', `/api/video-coverage?${q.toString()}`, readCoverageAnswer, signal === undefined ? {} : { signal });
+  }
+
+  annotations(id: VideoId, signal?: AbortSignal): Promise<Annotation[]> {
+    return this.request('GET', `/api/videos/${encodeURIComponent(id)}/annotations`, readAnnotationList, signal === undefined ? {} : { signal });
+  }
+
+  createAnnotation(id: VideoId, a: NewAnnotation): Promise<Annotation> {
+    return this.request('POST', `/api/videos/${encodeURIComponent(id)}/annotations`, readAnnotationBody, { body: newAnnotationJson(a) });
+  }
+
+  /** Changes an annotation (its author or an administrator: the server refuses others). */
+  updateAnnotation(id: AnnotationId, patch: AnnotationPatch): Promise<Annotation> {
+    return this.request('PATCH', `/api/annotations/${encodeURIComponent(id)}`, readAnnotationBody, { body: annotationPatchJson(patch) });
+  }
+
+  async deleteAnnotation(id: AnnotationId): Promise<void> {
+    await this.request('DELETE', `/api/annotations/${encodeURIComponent(id)}`, () => undefined);
+  }
+
+  /** Annotations across videos: a substring of the text or a tag (`q`), one whole tag, or a link (`kind:id`). */
+  searchAnnotations(s: AnnotationSearch, signal?: AbortSignal): Promise<Annotation[]> {
+    const q = new URLSearchParams();
+    if (s.q !== undefined) q.set('q', s.q);
+    if (s.tag !== undefined) q.set('tag', s.tag);
+    if (s.link !== undefined) q.set('link', `${s.link.kind}:${s.link.id}`);
+    return this.request('GET', `/api/annotations?${q.toString()}`, readAnnotationList, signal === undefined ? {} : { signal });
+  }
+
+  /** Starts a motion cue over a region of the frame (analysts): the job, queued. */
+  startMotionCue(id: VideoId, roi: Roi): Promise<VideoJob> {
+    return this.request('POST', `/api/videos/${encodeURIComponent(id)}/motion`, readVideoJobBody, { body: { roi } });
+  }
+
+  /** The video's motion-cue jobs, newest first, each with its result once done. */
+  motionJobs(id: VideoId, signal?: AbortSignal): Promise<VideoJob[]> {
+    return this.request('GET', `/api/videos/${encodeURIComponent(id)}/motion`, readVideoJobList, signal === undefined ? {} : { signal });
+  }
+
+  /** A file as the request body, with upload progress (XMLHttpRequest: fetch has no upload progress events). */
+  private upload<T>(path: string, contentType: string, file: Blob, read: (v: unknown) => T, onProgress: (p: UploadProgress) => void): UploadHandle<T> {
     const xhr = new XMLHttpRequest();
-    const done = new Promise<UploadResult>((resolve, reject) => {
-      const q = new URLSearchParams({ name, simulated: String(simulated) });
-      xhr.open('POST', `${this.base}/api/sortie-uploads?${q.toString()}`);
-      xhr.setRequestHeader('Content-Type', 'text/csv');
+    const done = new Promise<T>((resolve, reject) => {
+      xhr.open('POST', `${this.base}${path}`);
+      xhr.setRequestHeader('Content-Type', contentType);
       xhr.setRequestHeader('Accept', 'application/json');
       if (this.csrfToken !== null) xhr.setRequestHeader('X-CSRF-Token', this.csrfToken);
       xhr.upload.addEventListener('progress', (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size }));
@@ -334,7 +423,7 @@ export class ApiClient {
           return;
         }
         try {
-          resolve(readUploadResult(body));
+          resolve(read(body));
         } catch (err) {
           reject(new ApiError('schema', xhr.status, null, err instanceof Error ? err.message : String(err)));
         }

@@ -14,6 +14,7 @@ const GROUP_LABEL: Readonly<Record<OverlayGroup, MessageKey>> = {
   airspace: 'layer.airspace',
   plan: 'layer.plan',
   vehicles: 'layer.vehicles',
+  video: 'layer.video',
 };
 
 export interface MapControlsProps {

@@ -1,16 +1,17 @@
 /**
- * The left column's tabs: the sorties (upload and list) and flight
- * operations (authorities, survey planning, plans, checks, vehicles). WAI-ARIA
+ * The left column's tabs: the sorties (upload and list), flight
+ * operations (authorities, survey planning, plans, checks, vehicles) and
+ * full-motion video (upload, clips, coverage, annotation search). WAI-ARIA
  * tabs: arrow keys, Home and End move between them.
  */
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/catalogue/keys.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
-export const SIDEBAR_TABS = ['sorties', 'flight'] as const;
+export const SIDEBAR_TABS = ['sorties', 'flight', 'video'] as const;
 export type SidebarTab = (typeof SIDEBAR_TABS)[number];
 
-const LABEL: Readonly<Record<SidebarTab, MessageKey>> = { sorties: 'tabs.sorties', flight: 'tabs.flight' };
+const LABEL: Readonly<Record<SidebarTab, MessageKey>> = { sorties: 'tabs.sorties', flight: 'tabs.flight', video: 'tabs.video' };
 
 export function SidebarTabs(p: { readonly tab: SidebarTab; readonly onTab: (t: SidebarTab) => void; readonly panels: Readonly<Record<SidebarTab, ReactNode>> }): ReactNode {
   const { t } = useI18n();

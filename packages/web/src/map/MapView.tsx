@@ -5,7 +5,7 @@
  * into it in its own effect.
  * `window.__nariz.map` exposes the map for diagnostics (and the e2e test).
  */
-import maplibregl, { type GeoJSONSource, type MapGeoJSONFeature, type Map as MapLibreMap } from 'maplibre-gl';
+import maplibregl, { type GeoJSONSource, type MapGeoJSONFeature, type Map as MapLibreMap, type PointLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, GeoJSON, Point } from 'geojson';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -13,11 +13,13 @@ import { baseStyle, trackColour, COLOURS } from './base-style.js';
 import { attachDrawInteraction, type DrawBinding } from './draw-interaction.js';
 import type { FlightOverlays } from './flight-overlays.js';
 import { addHatchImage } from './hatch-image.js';
-import { GROUP_LAYERS, HATCH_IMAGE, LAYER, OVERLAY_GROUPS, SRC, type OverlayGroup } from './layer-ids.js';
+import { GROUP_LAYERS, HATCH_IMAGE, LAYER, OVERLAY_GROUPS, SRC, VIDEO_TRACK_LAYERS, type OverlayGroup } from './layer-ids.js';
 import { loadNaturalEarth } from './natural-earth.js';
 import type { DetectionProps, HazardProps, MapOverlays } from './overlay-data.js';
 import { addPmtilesBasemap } from './pmtiles-basemap.js';
 import { loadPlaces } from './populated-places.js';
+import type { VideoOverlays } from './video-layers.js';
+import type { VideoTrackRole } from '../geo/video-features.js';
 
 export type BasemapStatus = { readonly kind: 'embedded' } | { readonly kind: 'pmtiles' } | { readonly kind: 'pmtiles-failed'; readonly message: string };
 
@@ -30,11 +32,26 @@ export interface PopupBuilders {
 /** [west, south, east, north], degrees. */
 export type Bbox = readonly [number, number, number, number];
 
+/** The map's input for full-motion video. */
+export interface VideoMapInput {
+  /** "Which video saw this place?": the next click on the map is the place (it opens nothing). */
+  readonly pickingPlace: boolean;
+  readonly onPlace: (lon: number, lat: number) => void;
+  /** A click on the platform's or the frame centre's track: the player seeks to the nearest frame. */
+  readonly onTrack: (role: VideoTrackRole, lon: number, lat: number) => void;
+}
+
+/** A click this close (pixels) to a video track is on it: the lines are thin. */
+const TRACK_HIT_PX = 6;
+
 export interface MapViewProps {
   readonly pmtilesUrl: string | null;
   readonly overlays: MapOverlays;
   /** Airspace areas, the plan and its violations, excursions, the drawing and live vehicles. */
   readonly flight: FlightOverlays;
+  /** The video open in the player: its tracks, the frame shown, the points placed from it. */
+  readonly video: VideoOverlays;
+  readonly videoInput: VideoMapInput;
   /** Drawing a search area: the map's pointer input goes to it (and popups are off). Null when not drawing. */
   readonly draw: DrawBinding | null;
   /** The view's bounds after each move (for "use the current map view"). */
@@ -43,6 +60,8 @@ export interface MapViewProps {
   readonly timeS: number | null;
   readonly drone: Feature<Point> | null;
   readonly visible: Readonly<Record<OverlayGroup, boolean>>;
+  /** The legend stands on the map's right (under the video player): fits leave room for it there. */
+  readonly legendRight: boolean;
   /** Fit the view to this box whenever `key` changes (a newly selected sortie, an opened plan). */
   readonly fit: { readonly key: string; readonly bbox: Bbox } | null;
   /** Fly to this point whenever `key` changes, zooming in to at least `zoom` (default 16). */
@@ -172,6 +191,22 @@ export default function MapView(p: MapViewProps): ReactNode {
     const onClick = (e: maplibregl.MapMouseEvent): void => {
       // A click while drawing places a vertex; it opens nothing.
       if (latest.current.draw !== null) return;
+      const v = latest.current.videoInput;
+      if (v.pickingPlace) {
+        v.onPlace(e.lngLat.lng, e.lngLat.lat);
+        return;
+      }
+      const trackLayers = VIDEO_TRACK_LAYERS.filter((id) => map.getLayer(id) !== undefined);
+      const near: [PointLike, PointLike] = [
+        [e.point.x - TRACK_HIT_PX, e.point.y - TRACK_HIT_PX],
+        [e.point.x + TRACK_HIT_PX, e.point.y + TRACK_HIT_PX],
+      ];
+      const onTrack = trackLayers.length === 0 ? undefined : map.queryRenderedFeatures(near, { layers: trackLayers })[0];
+      const role = onTrack === undefined ? null : text(onTrack, 'role');
+      if (role === 'platform-track' || role === 'centre-track') {
+        v.onTrack(role, e.lngLat.lng, e.lngLat.lat);
+        return;
+      }
       const layers = [LAYER.sourcePoints, LAYER.detections, LAYER.ellipseFill, LAYER.hazardFill].filter((id) => map.getLayer(id) !== undefined);
       const hits = map.queryRenderedFeatures(e.point, { layers });
       const hit = hits[0];
@@ -191,7 +226,7 @@ export default function MapView(p: MapViewProps): ReactNode {
       }
     };
     map.on('click', onClick);
-    const hoverLayers = [LAYER.sourcePoints, LAYER.detections, LAYER.ellipseFill];
+    const hoverLayers = [LAYER.sourcePoints, LAYER.detections, LAYER.ellipseFill, ...VIDEO_TRACK_LAYERS];
     for (const id of hoverLayers) {
       map.on('mouseenter', id, () => (map.getCanvas().style.cursor = 'pointer'));
       map.on('mouseleave', id, () => (map.getCanvas().style.cursor = ''));
@@ -250,6 +285,33 @@ export default function MapView(p: MapViewProps): ReactNode {
     if (map !== null && ready) setData(map, SRC.vehicles, flight.vehicles);
   }, [ready, flight.vehicles]);
 
+  const { video } = p;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map !== null && ready) setData(map, SRC.videoTracks, video.tracks);
+  }, [ready, video.tracks]);
+  // The frame shown changes with every video frame while playing: its own small source.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map !== null && ready) setData(map, SRC.videoFrame, video.frame);
+  }, [ready, video.frame]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map !== null && ready) setData(map, SRC.videoMarks, video.marks);
+  }, [ready, video.marks]);
+
+  const pickingPlace = p.videoInput.pickingPlace;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map === null || !ready || !pickingPlace) return undefined;
+    const canvas = map.getCanvas();
+    const cursor = canvas.style.cursor;
+    canvas.style.cursor = 'crosshair';
+    return () => {
+      canvas.style.cursor = cursor;
+    };
+  }, [ready, pickingPlace]);
+
   const drawMode = p.draw?.mode ?? null;
   useEffect(() => {
     const map = mapRef.current;
@@ -287,7 +349,8 @@ export default function MapView(p: MapViewProps): ReactNode {
     const [w, s, e, n] = fit.bbox;
     // The species/layer panel and the legend cover the map's left side on a wide screen.
     const wide = map.getContainer().clientWidth > 700;
-    map.fitBounds([[w, s], [e, n]], { padding: { top: 50, bottom: 40, right: 60, left: wide ? 270 : 40 }, maxZoom: 17, duration: 0 });
+    const right = wide && latest.current.legendRight ? 280 : 60;
+    map.fitBounds([[w, s], [e, n]], { padding: { top: 50, bottom: 40, right, left: wide ? 270 : 40 }, maxZoom: 17, duration: 0 });
     // Only a new key refits: data updates of the same sortie leave the view alone.
   }, [ready, fitKey]);
 

@@ -14,6 +14,7 @@ import { LABEL_FONT } from './label-font.js';
 import { airspaceLayers, flightLayers, flightSources } from './flight-layers.js';
 import { LAYER, NE_10M_FROM_ZOOM, SRC } from './layer-ids.js';
 import { placeLayers, placesSource } from './places-layers.js';
+import { videoLayers, videoSources } from './video-layers.js';
 
 const EMPTY: SourceSpecification = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
 
@@ -63,6 +64,7 @@ export function baseStyle(): StyleSpecification {
       [SRC.ellipses]: EMPTY,
       [SRC.sources]: EMPTY,
       ...flightSources(),
+      ...videoSources(),
     },
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': COLOURS.sea } },
@@ -171,6 +173,7 @@ export function baseStyle(): StyleSpecification {
         paint: { 'text-color': '#ffffff', 'text-halo-color': '#000000', 'text-halo-width': 1.5 },
       },
       ...flightLayers(),
+      ...videoLayers(),
     ],
   };
 }

@@ -20,6 +20,9 @@ export const SRC = {
   violations: 'plan-violations',
   vehicles: 'vehicles',
   suggestion: 'suggestion',
+  videoTracks: 'video-tracks',
+  videoFrame: 'video-frame',
+  videoMarks: 'video-marks',
 } as const;
 
 export const LAYER = {
@@ -70,6 +73,17 @@ export const LAYER = {
   suggestionPath: 'suggestion-path',
   suggestionPoints: 'suggestion-points',
   suggestionLabels: 'suggestion-labels',
+  videoFootprintFill: 'video-footprint-fill',
+  videoFootprintLine: 'video-footprint-line',
+  videoPlatformTrack: 'video-platform-track',
+  videoCentreTrack: 'video-centre-track',
+  videoTrackPoints: 'video-track-points',
+  videoSight: 'video-sight',
+  videoCentre: 'video-centre',
+  videoPlatform: 'video-platform',
+  videoPlatformArrow: 'video-platform-arrow',
+  videoMarks: 'video-marks',
+  videoMarkLabels: 'video-mark-labels',
 } as const;
 
 /** The first overlay layer (the airspace areas): deployment basemap layers go below it. */
@@ -86,7 +100,7 @@ export const NATURAL_EARTH_LAYERS: readonly string[] = [LAYER.land50, LAYER.coas
 /** The embedded basemap's layers (Natural Earth and the GeoNames places): hidden when a deployment basemap replaces it. */
 export const EMBEDDED_BASEMAP_LAYERS: readonly string[] = [...NATURAL_EARTH_LAYERS, LAYER.placeDots, LAYER.placeLabels];
 
-export const OVERLAY_GROUPS = ['track', 'detections', 'sources', 'posterior', 'hazards', 'airspace', 'plan', 'vehicles'] as const;
+export const OVERLAY_GROUPS = ['track', 'detections', 'sources', 'posterior', 'hazards', 'airspace', 'plan', 'vehicles', 'video'] as const;
 export type OverlayGroup = (typeof OVERLAY_GROUPS)[number];
 
 export const GROUP_LAYERS: Readonly<Record<OverlayGroup, readonly string[]>> = {
@@ -98,4 +112,11 @@ export const GROUP_LAYERS: Readonly<Record<OverlayGroup, readonly string[]>> = {
   airspace: [LAYER.airspacePermittedFill, LAYER.airspaceForbiddenFill, LAYER.airspaceForbiddenHatch, LAYER.airspacePermittedLine, LAYER.airspaceForbiddenLine],
   plan: [LAYER.planTransit, LAYER.planMission, LAYER.planArrows, LAYER.violationStretch, LAYER.planWaypoints, LAYER.planLabels, LAYER.violationPoints, LAYER.violationLabels, LAYER.suggestionPath, LAYER.suggestionPoints, LAYER.suggestionLabels],
   vehicles: [LAYER.vehicleDots, LAYER.vehicleArrows, LAYER.vehicleLabels],
+  video: [
+    LAYER.videoFootprintFill, LAYER.videoFootprintLine, LAYER.videoPlatformTrack, LAYER.videoCentreTrack, LAYER.videoTrackPoints, LAYER.videoSight,
+    LAYER.videoCentre, LAYER.videoPlatform, LAYER.videoPlatformArrow, LAYER.videoMarks, LAYER.videoMarkLabels,
+  ],
 };
+
+/** The video's tracks: a click on them seeks the player to the nearest frame. */
+export const VIDEO_TRACK_LAYERS: readonly string[] = [LAYER.videoPlatformTrack, LAYER.videoCentreTrack, LAYER.videoTrackPoints];

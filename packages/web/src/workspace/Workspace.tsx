@@ -2,7 +2,9 @@
  * The signed-in app: sorties and upload on the left, the map in the middle
  * (track, detections, sources, posterior heat, hazard zones, time slider),
  * the localisation and the sources on the right, the concentration plot in
- * a drawer below the map. Everything updates from the live feed.
+ * a drawer below the map. Everything updates from the live feed. A video
+ * opened from the video tab plays above the map, synchronised with it; its
+ * annotations and motion cues are on the right.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client.js';
@@ -12,6 +14,7 @@ import type { AuthoritySummary } from '../api/schema/authority.js';
 import type { PlanDetail, PlanSummary } from '../api/schema/plan-record.js';
 import { canAnalyse, canPlan, isAdmin, type Session } from '../api/schema/session.js';
 import type { Sortie } from '../api/schema/sortie.js';
+import type { Video } from '../api/schema/video.js';
 import { ConcentrationPlotSlot } from '../components/ConcentrationPlotSlot.js';
 import { errorText } from '../components/error-text.js';
 import { AirspaceLegend } from '../components/flight/AirspaceLegend.js';
@@ -28,6 +31,10 @@ import { SourceDetail } from '../components/SourceDetail.js';
 import { SourceList } from '../components/SourceList.js';
 import { TimeSlider } from '../components/TimeSlider.js';
 import { UploadPanel } from '../components/UploadPanel.js';
+import { VideoClipPanel } from '../components/video/VideoClipPanel.js';
+import { VideoLegend } from '../components/video/VideoLegend.js';
+import { VideoPanel } from '../components/video/VideoPanel.js';
+import { VideoPlayer } from '../components/video/VideoPlayer.js';
 import { formatLatLon, formatProbability, formatSignificant } from '../format/numbers.js';
 import { KG_M3_TO, type ConcentrationUnit } from '../format/units.js';
 import { colourStops, concentrationDomain } from '../geo/colour-scale.js';
@@ -45,10 +52,11 @@ import { useJobs } from './use-jobs.js';
 import { usePlayback } from './use-playback.js';
 import { useSortieData } from './use-sortie-data.js';
 import { useSorties } from './use-sorties.js';
+import { useVideo } from './use-video.js';
 
 const MapView = lazy(() => import('../map/MapView.js'));
 
-const ALL_VISIBLE: Readonly<Record<OverlayGroup, boolean>> = { track: true, detections: true, sources: true, posterior: true, hazards: true, airspace: true, plan: true, vehicles: true };
+const ALL_VISIBLE: Readonly<Record<OverlayGroup, boolean>> = { track: true, detections: true, sources: true, posterior: true, hazards: true, airspace: true, plan: true, vehicles: true, video: true };
 
 /** Zoom the map goes to (at least) when a violation, excursion, waypoint or vehicle is selected. */
 const FOCUS_ZOOM = 14;
@@ -133,6 +141,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
   );
 
   const flight = useFlight(client, hub, selectedId, samples, t, intl);
+  const video = useVideo(client, hub);
   const openPlan = flight.plans.open;
   const sortieWind = useMemo(() => {
     if (sortie === null || samples === null) return null;
@@ -150,6 +159,36 @@ export function Workspace(p: WorkspaceProps): ReactNode {
     if (openPlan !== null) requestFit(`plan-${openPlan.id}`, planBbox(openPlan.plan));
     // Only a different plan refits.
   }, [openPlanId]);
+
+  // An opened clip fills the view once its frames are known (its tracks and footprints), else its footprints' box.
+  const videoFit = video.extent ?? video.open?.bbox ?? null;
+  const videoFitKey = video.openId === null || videoFit === null ? null : `${video.openId}:${video.extent === null ? 'bbox' : 'frames'}`;
+  useEffect(() => {
+    if (videoFitKey !== null && videoFit !== null) requestFit(`video-${videoFitKey}`, videoFit);
+    // Only another clip (or its frames arriving) refits.
+  }, [videoFitKey]);
+  const openVideo = video.openVideo;
+  const onVideoUploaded = useCallback(
+    (v: Video) => {
+      video.videos.upsert(v);
+      openVideo(v.id);
+    },
+    [video.videos, openVideo],
+  );
+  const closeVideo = video.close;
+  const onDeleteVideo = useCallback(
+    (v: Video) => {
+      if (!window.confirm(t('videos.confirmDelete', { name: v.name }))) return;
+      client.deleteVideo(v.id).then(
+        () => {
+          video.videos.remove(v.id);
+          if (video.openId === v.id) closeVideo();
+        },
+        (err: unknown) => setAlert(errorText(t, err)),
+      );
+    },
+    [client, video.videos, video.openId, closeVideo, t],
+  );
 
   const show = useCallback((lon: number, lat: number) => setFocus((f) => ({ key: (f?.key ?? 0) + 1, lon, lat, zoom: FOCUS_ZOOM })), []);
   const zoomAuthority = useCallback((a: AuthoritySummary) => {
@@ -243,6 +282,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
 
   const selectSource = useCallback((n: number) => setSelectedSource(n), []);
   const detailSource = selectedSource === null ? undefined : estimate?.sources[selectedSource - 1];
+  const coverageSource = detailSource === undefined || selectedSource === null ? null : { n: selectedSource, lat: detailSource.lat, lon: detailSource.lon };
 
   return (
     <div className="workspace">
@@ -271,7 +311,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
           </button>
         </div>
       )}
-      <div className={`columns${tab === 'flight' ? ' flight' : ''}`}>
+      <div className={`columns${tab === 'sorties' ? '' : ` ${tab}`}`}>
         <aside className="sidebar left">
           <SidebarTabs
             tab={tab}
@@ -299,22 +339,51 @@ export function Workspace(p: WorkspaceProps): ReactNode {
                   onAlert={setAlert}
                 />
               ),
+              video: (
+                <VideoPanel
+                  client={client}
+                  video={video}
+                  canUpload={analyst}
+                  canDelete={admin}
+                  source={coverageSource}
+                  onUploaded={onVideoUploaded}
+                  onOpen={openVideo}
+                  onDelete={onDeleteVideo}
+                />
+              ),
             }}
           />
         </aside>
         <main className="map-column" id="map-region" tabIndex={-1}>
-          <div className="map-wrap">
+          {video.open !== null && (
+            <VideoPlayer
+              key={video.open.id}
+              video={video.open}
+              frames={video.frames.frames}
+              framesError={video.frames.error}
+              seekRequest={video.seekRequest}
+              onTime={video.onPlayerTime}
+              annotations={video.annotations.list ?? []}
+              pick={video.pick}
+              motion={video.motion}
+              onClose={closeVideo}
+            />
+          )}
+          <div className={`map-wrap${video.open !== null ? ' with-video' : ''}`}>
             <Suspense fallback={<div className="map-placeholder">{t('common.loading')}</div>}>
               <MapView
                 pmtilesUrl={p.appConfig.pmtilesUrl}
                 overlays={overlays}
                 flight={flight.overlays}
                 draw={flight.drawBinding}
+                video={video.overlays}
+                videoInput={video.mapInput}
                 onViewBounds={onViewBounds}
                 timeS={trackTime}
                 drone={drone}
                 visible={visible}
                 fit={fit}
+                legendRight={video.open !== null}
                 focus={focus}
                 selectedSource={selectedSource}
                 onSelectSource={selectSource}
@@ -338,7 +407,12 @@ export function Workspace(p: WorkspaceProps): ReactNode {
                 <SimulatedBadge /> {t('simulated.banner')}
               </div>
             )}
-            {sortie === null && openPlan === null && flight.draw.mode === null && <div className="map-hint">{t('map.noSortie')}</div>}
+            {sortie === null && openPlan === null && video.open === null && flight.draw.mode === null && !video.coverage.picking && <div className="map-hint">{t('map.noSortie')}</div>}
+            {video.coverage.picking && (
+              <div className="map-hint" role="status" data-testid="coverage-map-hint">
+                {t('coverage.pickHelp')}
+              </div>
+            )}
             {sortie !== null && data.loading && <div className="map-hint">{t('map.loadingSortie')}</div>}
             <Legend species={species} unit={unit} stops={visible.track ? track.stops : null} showHazards={visible.hazards && (estimate?.zones.length ?? 0) > 0}>
               <AirspaceLegend
@@ -348,6 +422,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
                 excursions={visible.track && (flight.track.result?.excursions.length ?? 0) > 0}
                 vehicles={visible.vehicles && (flight.vehicles.state?.vehicles.length ?? 0) > 0}
               />
+              {visible.video && <VideoLegend name={video.frames.frames === null ? null : (video.open?.name ?? null)} marks={video.overlays.marks.features.length > 0} />}
             </Legend>
           </div>
           {range !== null && <TimeSlider range={range} playback={playback} />}
@@ -371,6 +446,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
           )}
         </main>
         <aside className="sidebar right">
+          {video.open !== null && <VideoClipPanel video={video} session={session} sortieId={selectedId} onShow={show} />}
           {openPlan !== null && (
             <PlanDetailPanel
               client={client}

@@ -15,3 +15,29 @@ export const sortieIdReader: Reader<SortieId> = (v, path) => {
   if (typeof v !== 'string' || !isSortieId(v)) throw new SchemaError(path, 'a sortie id', v);
   return v;
 };
+
+declare const videoBrand: unique symbol;
+/** A video's id (the server's UUIDs follow the same rule). */
+export type VideoId = string & { readonly [videoBrand]: true };
+
+export function isVideoId(s: string): s is VideoId {
+  return ID_PATTERN.test(s);
+}
+
+export const videoIdReader: Reader<VideoId> = (v, path) => {
+  if (typeof v !== 'string' || !isVideoId(v)) throw new SchemaError(path, 'a video id', v);
+  return v;
+};
+
+declare const annotationBrand: unique symbol;
+/** An annotation's (or bookmark's) id. */
+export type AnnotationId = string & { readonly [annotationBrand]: true };
+
+function isAnnotationId(s: string): s is AnnotationId {
+  return ID_PATTERN.test(s);
+}
+
+export const annotationIdReader: Reader<AnnotationId> = (v, path) => {
+  if (typeof v !== 'string' || !isAnnotationId(v)) throw new SchemaError(path, 'an annotation id', v);
+  return v;
+};

@@ -1,10 +1,13 @@
 /** Messages pushed on the /api/live WebSocket, one JSON object per frame. */
-import { sortieIdReader, type SortieId } from './ids.js';
+import { readAnnotation, type Annotation } from './annotation.js';
+import { annotationIdReader, sortieIdReader, videoIdReader, type AnnotationId, type SortieId, type VideoId } from './ids.js';
 import { readJob, type Job } from './job.js';
 import { readPlumeEvent, type PlumeEvent } from './detections.js';
 import { fields, isRecord } from './read.js';
 import { readSortie, type Sortie } from './sortie.js';
 import { readVehicleStatus, type VehicleStatus } from './vehicle.js';
+import { readVideoJob, type VideoJob } from './motion.js';
+import { readVideo, type Video } from './video.js';
 
 export type LiveMessage =
   | { readonly type: 'sortie'; readonly sortie: Sortie }
@@ -13,7 +16,12 @@ export type LiveMessage =
   | { readonly type: 'detection'; readonly sortieId: SortieId; readonly species: string; readonly event: PlumeEvent }
   | { readonly type: 'job'; readonly job: Job }
   | { readonly type: 'estimate'; readonly sortieId: SortieId; readonly jobId: string }
-  | { readonly type: 'vehicle'; readonly vehicle: VehicleStatus };
+  | { readonly type: 'vehicle'; readonly vehicle: VehicleStatus }
+  | { readonly type: 'video'; readonly video: Video }
+  | { readonly type: 'video_deleted'; readonly id: VideoId }
+  | { readonly type: 'video_job'; readonly job: VideoJob }
+  | { readonly type: 'annotation'; readonly annotation: Annotation }
+  | { readonly type: 'annotation_deleted'; readonly id: AnnotationId; readonly videoId: VideoId };
 
 /**
  * The message in one frame, or null for a type this app does not know (a
@@ -37,6 +45,16 @@ export function readLiveMessage(v: unknown): LiveMessage | null {
       return { type: 'estimate', sortieId: f.get('sortie_id', sortieIdReader), jobId: f.str('job_id') };
     case 'vehicle':
       return { type: 'vehicle', vehicle: f.get('vehicle', readVehicleStatus) };
+    case 'video':
+      return { type: 'video', video: f.get('video', readVideo) };
+    case 'video_deleted':
+      return { type: 'video_deleted', id: f.get('id', videoIdReader) };
+    case 'video_job':
+      return { type: 'video_job', job: f.get('job', readVideoJob) };
+    case 'annotation':
+      return { type: 'annotation', annotation: f.get('annotation', readAnnotation) };
+    case 'annotation_deleted':
+      return { type: 'annotation_deleted', id: f.get('id', annotationIdReader), videoId: f.get('video_id', videoIdReader) };
     default:
       return null;
   }
