@@ -3,11 +3,12 @@
  * frame at the player's time (GET /api/videos/:id/ground). A newer click
  * replaces an unanswered one; another video clears it.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client.js';
 import type { FramePoint } from '../api/schema/annotation.js';
 import type { VideoId } from '../api/schema/ids.js';
 import type { GroundPick } from '../api/schema/video.js';
+import { useLatestRequest } from './use-latest-request.js';
 
 export interface GroundPickState {
   /** Where and when the picture was clicked. */
@@ -21,47 +22,23 @@ export interface GroundPickState {
 
 export function useGroundPick(client: ApiClient, videoId: VideoId | null): GroundPickState {
   const [at, setAt] = useState<GroundPickState['at']>(null);
-  const [result, setResult] = useState<GroundPick | null>(null);
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const ctl = useRef<AbortController | null>(null);
-
+  const req = useLatestRequest<GroundPick>();
+  const reqClear = req.clear;
   const clear = useCallback(() => {
-    ctl.current?.abort();
-    ctl.current = null;
+    reqClear();
     setAt(null);
-    setResult(null);
-    setRunning(false);
-    setError(null);
-  }, []);
+  }, [reqClear]);
   useEffect(clear, [videoId, clear]);
-  useEffect(() => () => ctl.current?.abort(), []);
 
+  const start = req.start;
   const pick = useCallback(
     (tS: number, pixel: FramePoint) => {
       if (videoId === null) return;
-      ctl.current?.abort();
-      const c = new AbortController();
-      ctl.current = c;
       setAt({ tS, pixel });
-      setResult(null);
-      setRunning(true);
-      setError(null);
-      client.groundAt(videoId, tS, pixel, c.signal).then(
-        (g) => {
-          if (c.signal.aborted) return;
-          setResult(g);
-          setRunning(false);
-        },
-        (err: unknown) => {
-          if (c.signal.aborted) return;
-          setError(err);
-          setRunning(false);
-        },
-      );
+      start((signal) => client.groundAt(videoId, tS, pixel, signal));
     },
-    [client, videoId],
+    [client, videoId, start],
   );
 
-  return { at, result, running, error, pick, clear };
+  return { at, result: req.result, running: req.running, error: req.error, pick, clear };
 }

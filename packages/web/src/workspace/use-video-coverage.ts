@@ -3,9 +3,10 @@
  * selected source's position) and the clips and time ranges in which it
  * was inside the frame.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client.js';
 import type { CoverageAnswer } from '../api/schema/video-coverage.js';
+import { useLatestRequest } from './use-latest-request.js';
 
 export interface CoverageState {
   /** The next click on the map is the place. */
@@ -22,45 +23,23 @@ export interface CoverageState {
 export function useVideoCoverage(client: ApiClient): CoverageState {
   const [picking, setPicking] = useState(false);
   const [place, setPlace] = useState<{ lat: number; lon: number } | null>(null);
-  const [answer, setAnswer] = useState<CoverageAnswer | null>(null);
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const ctl = useRef<AbortController | null>(null);
-  useEffect(() => () => ctl.current?.abort(), []);
+  const req = useLatestRequest<CoverageAnswer>();
 
+  const start = req.start;
   const ask = useCallback(
     (lat: number, lon: number) => {
-      ctl.current?.abort();
-      const c = new AbortController();
-      ctl.current = c;
       setPicking(false);
       setPlace({ lat, lon });
-      setAnswer(null);
-      setRunning(true);
-      setError(null);
-      client.videoCoverage(lat, lon, c.signal).then(
-        (a) => {
-          if (c.signal.aborted) return;
-          setAnswer(a);
-          setRunning(false);
-        },
-        (err: unknown) => {
-          if (c.signal.aborted) return;
-          setError(err);
-          setRunning(false);
-        },
-      );
+      start((signal) => client.videoCoverage(lat, lon, signal));
     },
-    [client],
+    [client, start],
   );
+  const reqClear = req.clear;
   const clear = useCallback(() => {
-    ctl.current?.abort();
+    reqClear();
     setPicking(false);
     setPlace(null);
-    setAnswer(null);
-    setRunning(false);
-    setError(null);
-  }, []);
+  }, [reqClear]);
 
   // Esc leaves the picking mode.
   useEffect(() => {
@@ -72,5 +51,5 @@ export function useVideoCoverage(client: ApiClient): CoverageState {
     return () => window.removeEventListener('keydown', onKey);
   }, [picking]);
 
-  return { picking, setPicking, place, answer, running, error, ask, clear };
+  return { picking, setPicking, place, answer: req.result, running: req.running, error: req.error, ask, clear };
 }
