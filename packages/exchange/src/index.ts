@@ -1,8 +1,9 @@
-// The input model and the release checks every exporter shares.
-export type { Marking, Classification } from './marking-input.js';
+// The input model and the release checks every exporter shares. Markings,
+// their text and their rules are @nariz/security's (Marking, SecurityPolicy,
+// formatBanner, portionMarking, releasableTo, combine): import them from there.
 export * from './release-package.js';
-export { markingBanner, portionMark, markingKey, relToOrder, CLASSIFICATION_WORD, CLASSIFICATION_RANK } from './marking-banner.js';
-export { assertReleasable, isReleasableTo, dominates, markedPortions } from './release-guard.js';
+export { assertReleasable, markedPortions } from './release-guard.js';
+export { markingKey, relToList } from './marking-fields.js';
 export { uuidV5, NARIZ_EXCHANGE_NAMESPACE } from './uuid-v5.js';
 
 // STIX 2.1
@@ -10,7 +11,7 @@ export type * from './stix/stix-types.js';
 export { stixBundle } from './stix/stix-bundle.js';
 export { stixId, constantStixId, packageNamespace, stixTimestamp } from './stix/stix-ids.js';
 export { tlpMarkingDefinition, tlpMarkingId, TLP2_EXTENSION_ID } from './stix/tlp.js';
-export { acsMarkingDefinition, acsMarkingId, acsControlSet, acsCustodian, ACS_EXTENSION_ID, ACS_POLICY_REFERENCE } from './stix/acs-marking.js';
+export { acsMarkingDefinition, acsMarkingId, acsControlSet, acsCustodian, acsOriginator, ACS_EXTENSION_ID, ACS_POLICY_REFERENCE } from './stix/acs-marking.js';
 export {
   HAZARD_ZONE_EXTENSION_ID,
   HAZARD_ZONE_SCHEMA,

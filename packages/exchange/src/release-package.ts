@@ -4,6 +4,10 @@
  * reads only this. It is built and checked where releases are made; the
  * exporters re-check only what a wrong release would leak (release-guard.ts).
  *
+ * Markings are @nariz/security's `Marking`, canonical as `parseMarking` /
+ * `makeMarking` return them, and relative to `policy` (the deployment's own
+ * country); every marking rule is security's (docs/security/markings.md).
+ *
  * Invariants the producer guarantees (stated, not re-validated):
  *  - `createdAt` and every `detectedAt` are ISO 8601 UTC instants
  *    (`2025-03-01T12:00:00.000Z`);
@@ -13,7 +17,7 @@
  *    four positions, positions `[lon, lat]` as GeoJSON (RFC 7946).
  */
 import type { ConcentrationUnit } from '@nariz/core';
-import type { Marking } from './marking-input.js';
+import type { Marking, SecurityPolicy } from '@nariz/security';
 
 export type Lang = 'en' | 'es';
 
@@ -103,9 +107,19 @@ export interface ReleasePackage {
   /** The official who released it. */
   readonly releasedBy: { readonly name: string; readonly organisation: string; readonly country: string };
   readonly organisation: ReleasingOrganisation;
-  /** The receiving unit; every portion must be releasable to `country` (ISO 3166-1 alpha-3). */
+  /**
+   * The deployment's security policy, `securityPolicy(ownCountry)` of
+   * @nariz/security: the own country every marking is relative to (it heads
+   * REL TO lists and is the one country NOFORN releases to). It must be
+   * `organisation.country`, the ACS custodian's country.
+   */
+  readonly policy: SecurityPolicy;
+  /** The receiving unit; every portion must be `releasableTo` `country` (ISO 3166-1 alpha-3) under `policy`. */
   readonly partner: { readonly country: string; readonly unit: string };
-  /** The banner: the highest marking of the package; dominates every portion. */
+  /**
+   * The banner: dominates every portion and their `combine` (usually it is
+   * that `combine`, so its text is security's `bannerMarking` of the portions).
+   */
   readonly marking: Marking;
   /** The TLP 2.0 sharing level the releasing official chose for the partner. */
   readonly tlp: TlpLevel;

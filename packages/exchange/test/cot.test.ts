@@ -109,8 +109,8 @@ test('hostile text is escaped: quotes, markup, newlines, control characters, ast
 test('remarks: only notes in the package language that the lead marking covers; 95 % radius to 1-sigma ce', () => {
   const pkg = fixturePackage();
   const lead = pkg.leads[0]!;
-  const above = { text: 'secreto', lang: 'es' as const, marking: marking('C', ['USA', 'MEX'], ['FOUO']), machineTranslated: false };
-  const [lab] = cotEvents({ ...pkg, marking: marking('C', ['USA', 'MEX'], ['FOUO']), leads: [{ ...lead, notes: [...lead.notes, above] }] });
+  const above = { text: 'secreto', lang: 'es' as const, marking: marking('C', ['USA', 'MEX'], ['LES']), machineTranslated: false };
+  const [lab] = cotEvents({ ...pkg, marking: marking('C', ['USA', 'MEX'], ['LES']), leads: [{ ...lead, notes: [...lead.notes, above] }] });
   const remarks = String(CoTParser.from_xml(lab!.xml).raw.event.detail?.remarks?._text);
   assert.deepEqual(remarks.split('\n'), [
     '(C//REL TO USA, MEX) Rancho El Mirador — posible laboratorio',
@@ -145,7 +145,7 @@ test('uids: a lead keeps its uids from one release to the next; leads and tiers 
 
 test('a package with a portion not releasable to the partner yields no events', () => {
   const pkg = fixturePackage();
-  const leads = [{ ...pkg.leads[0]!, marking: marking('C', ['USA']) }];
+  const leads = [{ ...pkg.leads[0]!, marking: marking('C', [], ['NOFORN']) }];
   assert.throws(() => cotEvents({ ...pkg, leads }), (e: unknown) => isNarizError(e, 'NARIZ_EXPORT_MARKING'));
 });
 

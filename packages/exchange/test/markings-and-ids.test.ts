@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isNarizError } from '@nariz/core';
-import { dominates, isReleasableTo, markingBanner, markingKey, portionMark, stixId, stixTimestamp, uuidV5 } from '../src/index.js';
-import { marking } from './release-fixture.js';
+import { bannerMarking, formatBanner, makeMarking, securityPolicy, type Marking } from '@nariz/security';
+import { dominates } from '@nariz/security';
+import { markingKey, relToList, stixId, stixTimestamp, uuidV5 } from '../src/index.js';
+import { POLICY, marking } from './release-fixture.js';
 
 test('UUIDv5: RFC 9562 / Python uuid5 vectors, version and variant bits', () => {
   const DNS = '6ba7b810-9dad-11d1-80b4-00c04fd430c8';
@@ -23,29 +25,47 @@ test('STIX timestamps: exactly milliseconds, UTC; garbage is a usage error', () 
   assert.throws(() => stixTimestamp('soon'), (e: unknown) => isNarizError(e, 'NARIZ_USAGE'));
 });
 
-test('banner and portion marks in the CAPCO register order', () => {
-  assert.equal(markingBanner(marking('C', ['MEX', 'USA'])), 'CONFIDENTIAL//REL TO USA, MEX');
-  assert.equal(portionMark(marking('C', ['MEX', 'USA'])), '(C//REL TO USA, MEX)');
-  assert.equal(markingBanner(marking('S', [], ['NOFORN'])), 'SECRET//NOFORN');
-  assert.equal(portionMark(marking('S', [], ['NOFORN'])), '(S//NF)');
-  assert.equal(markingBanner(marking('TS', ['GBR', 'USA', 'CAN'], ['LES', 'FOUO'])), 'TOP SECRET//FOUO/LES/REL TO USA, CAN, GBR');
-  assert.equal(markingBanner(marking('U', [])), 'UNCLASSIFIED');
-  assert.equal(portionMark(marking('U', [])), '(U)');
-  assert.equal(markingKey(marking('C', ['USA', 'MEX', 'MEX'], ['B', 'A'])), markingKey(marking('C', ['MEX', 'USA'], ['A', 'B'])));
-  assert.notEqual(markingKey(marking('C')), markingKey({ ...marking('C'), originator: 'MEX.FGR' }));
+test('marking keys and REL TO lists: canonical markings, REL TO in security\'s banner order (ids stay as they were)', () => {
+  // The key is what acs/<key> STIX ids derive from; this is its format for the fixture marking.
+  assert.equal(markingKey(marking('C'), POLICY), '["C",[],["USA","MEX"],"USA.NARIZTF"]');
+  assert.equal(markingKey(marking('C', ['MEX', 'USA']), POLICY), markingKey(marking('C', ['USA', 'MEX']), POLICY));
+  assert.notEqual(markingKey(marking('C'), POLICY), markingKey(marking('C', ['USA', 'MEX'], [], 'MEX.FGR'), POLICY));
+  assert.deepEqual(relToList(marking('TS', ['GBR', 'USA', 'CAN'], ['LES']), POLICY), ['USA', 'CAN', 'GBR']);
+  assert.deepEqual(relToList(marking('S', [], ['NOFORN']), POLICY), []);
+  assert.deepEqual(relToList(marking('U', []), POLICY), []);
+  // The lists follow the text security writes (rule T3), whatever the own country.
+  for (const m of [marking('TS', ['GBR', 'USA', 'CAN'], ['LES']), marking('C'), marking('S', [], ['NOFORN'])]) {
+    const rel = relToList(m, POLICY);
+    assert.equal(formatBanner(m, POLICY).includes(`REL TO ${rel.join(', ')}`), rel.length > 0);
+  }
+  const mex = securityPolicy('MEX');
+  const m = makeMarking({ classification: 'C', controls: [], relTo: ['USA', 'COL'], originator: 'MEX.FGR' }, mex);
+  assert.deepEqual(relToList(m, mex), ['MEX', 'COL', 'USA']);
 });
 
-test('releasability to the partner and dominance of the banner (interim rules)', () => {
-  assert.ok(isReleasableTo(marking('C', ['USA', 'MEX']), 'MEX'));
-  assert.ok(!isReleasableTo(marking('C', ['USA', 'COL']), 'MEX'));
-  assert.ok(!isReleasableTo(marking('U', ['USA', 'MEX'], ['NOFORN']), 'MEX'));
-  assert.ok(isReleasableTo(marking('U', []), 'MEX'), 'unrestricted unclassified');
-  assert.ok(!isReleasableTo(marking('C', []), 'MEX'), 'classified without REL TO');
-  const banner = marking('C', ['USA', 'MEX'], ['FOUO']);
-  assert.ok(dominates(banner, marking('U', [])));
-  assert.ok(dominates(banner, marking('C', ['USA', 'MEX', 'COL'])));
-  assert.ok(dominates(banner, marking('U', ['USA', 'MEX'], ['FOUO'])));
-  assert.ok(!dominates(banner, marking('S', ['USA', 'MEX'])), 'higher classification');
-  assert.ok(!dominates(banner, marking('C', ['USA', 'MEX'], ['LES'])), 'control not in the banner');
-  assert.ok(!dominates(banner, marking('C', ['USA'])), 'banner releases to MEX what the portion does not');
+test('dominance (a portion above the banner) is derived from security\'s combine', () => {
+  const banner = marking('C', ['USA', 'MEX'], ['LES']);
+  const cases: Array<[Marking, boolean, string]> = [
+    [marking('C', ['USA', 'MEX', 'COL']), true, 'a wider REL TO'],
+    [marking('U', ['USA', 'MEX'], ['FOUO']), true, 'FOUO leaves a classified banner (B5)'],
+    [marking('C', ['USA', 'MEX'], ['LES'], 'MEX.FGR'), true, 'another originator, no ORCON'],
+    [marking('U', []), false, 'no REL TO stays with own nationals (M8, B3)'],
+    [marking('S', ['USA', 'MEX']), false, 'higher classification (B1)'],
+    [marking('C', ['USA', 'MEX'], ['PROPIN']), false, 'a control not in the banner (B5)'],
+    [marking('C', [], ['NOFORN']), false, 'NOFORN (B2)'],
+    [marking('C', ['USA', 'COL']), false, 'the intersection loses MEX (B4)'],
+  ];
+  for (const [portion, expected, why] of cases) {
+    assert.equal(dominates(banner, portion, POLICY), expected, why);
+    // Dominance means the banner is what security would write over both.
+    assert.equal(bannerMarking([banner, portion], POLICY) === formatBanner(banner, POLICY), expected, `${why}: text`);
+  }
+  // ORCON: the originator matters only through it (A4, B6).
+  const orcon = marking('C', ['USA', 'MEX'], ['ORCON']);
+  assert.ok(dominates(orcon, marking('C', ['USA', 'MEX'], ['ORCON']), POLICY));
+  assert.ok(dominates(orcon, marking('C', ['USA', 'MEX'], [], 'MEX.FGR'), POLICY));
+  assert.ok(!dominates(orcon, marking('C', ['USA', 'MEX'], ['ORCON'], 'MEX.FGR'), POLICY), 'mixed ORCON owners');
+  // A NOFORN banner covers a portion releasable to partners, never the reverse.
+  assert.ok(dominates(marking('S', [], ['NOFORN']), marking('C', ['USA', 'MEX']), POLICY));
+  assert.ok(!dominates(marking('S', ['USA', 'MEX']), marking('C', [], ['NOFORN']), POLICY));
 });

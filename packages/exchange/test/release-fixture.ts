@@ -4,11 +4,20 @@
  * Sinaloa to a Mexican unit: Spanish primary texts, English machine
  * translations, mixed portion markings, one hazard zone.
  */
-import type { Marking } from '../src/marking-input.js';
+import { makeMarking, securityPolicy, type Classification, type Marking } from '@nariz/security';
 import type { HazardZoneFeature, Lead, ReleasePackage } from '../src/release-package.js';
 
-export function marking(classification: Marking['classification'], relTo: readonly string[] = ['USA', 'MEX'], controls: readonly string[] = []): Marking {
-  return { classification, controls, relTo, originator: 'USA.NARIZTF' };
+/** The deployment of every fixture: a US task force. */
+export const POLICY = securityPolicy('USA');
+
+/** A canonical marking (security's makeMarking, so invalid combinations throw here). */
+export function marking(
+  classification: Classification,
+  relTo: readonly string[] = ['USA', 'MEX'],
+  controls: readonly string[] = [],
+  originator = 'USA.NARIZTF',
+): Marking {
+  return makeMarking({ classification, controls, relTo, originator }, POLICY);
 }
 
 /** A closed octagon of `radiusM` around (lat, lon), displaced `downwindM` to the north-east. */
@@ -68,6 +77,7 @@ export function fixturePackage(overrides: Partial<ReleasePackage> = {}): Release
     createdAt: '2027-03-03T18:00:00.000Z',
     releasedBy: { name: 'María Fernández', organisation: 'Nariz Task Force', country: 'USA' },
     organisation: { name: 'Nariz Joint Task Force', country: 'USA', acsToken: 'NARIZTF' },
+    policy: POLICY,
     partner: { country: 'MEX', unit: 'FGR Sinaloa laboratory-dismantling unit' },
     marking: marking('C'),
     tlp: 'amber',

@@ -215,14 +215,33 @@ test('refused exports: not releasable to the partner, above the banner, or a con
   assert.throws(() => stixBundle({ ...above, leads: aboveLeads }), (e: unknown) => isNarizError(e, 'NARIZ_EXPORT_MARKING') && /above the banner/.test(e.message));
   const unknownControl = fixturePackage({ marking: marking('C', ['USA', 'MEX'], ['ORCON']) });
   assert.throws(() => stixBundle(unknownControl), (e: unknown) => isNarizError(e, 'NARIZ_EXPORT_MARKING') && /ORCON/.test(e.message));
-  const badOriginator = fixturePackage({ marking: { ...marking('C'), originator: 'Nariz task force' } });
+  // An originator that is not an ACS token is mapped to one of the own country, not refused...
+  const named = stixBundle(fixturePackage({ marking: marking('C', ['USA', 'MEX'], [], 'Nariz task force') }));
+  const namedBanner = named.objects.find((o) => o.type === 'marking-definition' && ACS_EXTENSION_ID in o.extensions && o.name === 'CONFIDENTIAL//REL TO USA, MEX'
+    && (o.extensions[ACS_EXTENSION_ID] as { responsible_entity_originator?: string }).responsible_entity_originator === 'USA.NARIZTASKFORCE');
+  assert.ok(namedBanner !== undefined);
+  // ...unless nothing of it can be written as a token.
+  const badOriginator = fixturePackage({ marking: marking('C', ['USA', 'MEX'], [], '— —') });
   assert.throws(() => stixBundle(badOriginator), (e: unknown) => isNarizError(e, 'NARIZ_EXPORT_MARKING') && /originator/.test(e.message));
-  // Controls that ACS carries map to formal_determination / sensitivity.
-  const les = stixBundle(fixturePackage({ marking: marking('C', ['USA', 'MEX'], ['LES', 'FOUO']) }));
-  const banner = les.objects.find((o) => o.type === 'marking-definition' && o.name === 'CONFIDENTIAL//FOUO/LES/REL TO USA, MEX');
-  assert.ok(banner !== undefined && banner.type === 'marking-definition');
-  assert.deepEqual((banner.extensions[ACS_EXTENSION_ID] as { control_set: unknown }).control_set, {
+  // Controls that ACS carries map to formal_determination / sensitivity (FOUO only on U, rule M6; LES in its own category, T1).
+  const base = fixturePackage();
+  const lesPkg = fixturePackage({
+    marking: marking('C', ['USA', 'MEX'], ['LES']),
+    leads: [base.leads[0]!, { ...base.leads[1]!, marking: marking('U', ['USA', 'MEX'], ['FOUO', 'LES']) }],
+  });
+  const les = stixBundle(lesPkg);
+  const controlSet = (name: string): unknown => {
+    const d = les.objects.find((o) => o.type === 'marking-definition' && o.name === name);
+    assert.ok(d !== undefined && d.type === 'marking-definition', name);
+    return (d.extensions[ACS_EXTENSION_ID] as { control_set: unknown }).control_set;
+  };
+  assert.deepEqual(controlSet('CONFIDENTIAL//REL TO USA, MEX//LES'), {
     classification: 'C',
+    sensitivity: ['LES'],
+    permitted_nationalities: ['USA', 'MEX'],
+  });
+  assert.deepEqual(controlSet('UNCLASSIFIED//FOUO/REL TO USA, MEX//LES'), {
+    classification: 'U',
     formal_determination: ['FOUO'],
     sensitivity: ['LES'],
     permitted_nationalities: ['USA', 'MEX'],

@@ -6,6 +6,7 @@ export { securityPolicy, type SecurityPolicy } from './markings/policy.js';
 export { MULTIPLE_ORIGINATORS, makeMarking, parseMarking, type Marking, type MarkingParts } from './markings/marking.js';
 export { foreignReleasability, releasableTo } from './markings/releasability.js';
 export { combine } from './markings/combine.js';
+export { dominates } from './markings/dominates.js';
 export { bannerMarking, formatBanner, portionMarking, relToText } from './markings/format.js';
 export { parseBannerMarking, parsePortionMarking } from './markings/parse-text.js';
 export { parseSubject, type Subject } from './markings/subject.js';

@@ -1,7 +1,8 @@
 /**
  * Every CoT event of a release package: per lead, its laboratory point and,
- * when it has one, its hazard-zone polygon. Refuses (NARIZ_EXPORT_MARKING) a
- * package with a portion not releasable to the partner.
+ * when it has one, its hazard-zone polygon. Refuses a package the release
+ * checks refuse (release-guard.ts): a portion not releasable to the partner,
+ * or above the banner.
  */
 import type { ReleasePackage } from '../release-package.js';
 import { assertReleasable } from '../release-guard.js';

@@ -16,8 +16,8 @@
  *    uid of the laboratory event.
  */
 import { LocalFrame } from '@nariz/core';
+import { portionMarking } from '@nariz/security';
 import type { Lead, ReleasePackage } from '../release-package.js';
-import { portionMark } from '../marking-banner.js';
 import { hazardColours } from './argb-colour.js';
 import { COT_UNKNOWN, cotEventXml, cotTime, decimal, type CotEvent } from './cot-event.js';
 import { DEFAULT_STALE_AFTER_S, type CotOptions } from './cot-options.js';
@@ -85,9 +85,9 @@ export function hazardZoneEvent(pkg: ReleasePackage, lead: Lead, opts: CotOption
       xmlElement('strokeWeight', { value: '3.0' }),
       xmlElement('fillColor', { value: fill }),
       xmlElement('contact', { callsign }),
-      xmlTextElement('remarks', { 'xml:lang': pkg.language }, `${portionMark(lead.marking)} ${p.chemical} ${tier} ≥ ${p.concentration} ${p.units}`),
+      xmlTextElement('remarks', { 'xml:lang': pkg.language }, `${portionMarking(lead.marking, pkg.policy)} ${p.chemical} ${tier} ≥ ${p.concentration} ${p.units}`),
       xmlElement('labels_on', { value: 'false' }),
-      narizDetail({ packageId: pkg.id, leadId: lead.id, marking: lead.marking, labUid: labUid(pkg, lead), hazard: zone }),
+      narizDetail({ packageId: pkg.id, leadId: lead.id, marking: lead.marking, policy: pkg.policy, labUid: labUid(pkg, lead), hazard: zone }),
     ],
   });
   return { uid, type: HAZARD_COT_TYPE, callsign, xml };

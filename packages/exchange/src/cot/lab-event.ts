@@ -14,13 +14,12 @@
  *    2.4477 σ. The 95 % radius itself is in the `<nariz>` detail. Height
  *    unknown (9999999.0).
  *  - detail: `contact callsign` (the lead title), `remarks` (the title and
- *    the notes in the package language that the event's marking covers,
- *    each with its portion mark, `xml:lang`), `<nariz>` (marking, lead
- *    status, probability, 95 % radius).
+ *    the notes in the package language that the event's marking dominates,
+ *    each with its portion mark from @nariz/security, `xml:lang`),
+ *    `<nariz>` (marking, lead status, probability, 95 % radius).
  */
+import { dominates, portionMarking } from '@nariz/security';
 import type { ReleasePackage, Lead } from '../release-package.js';
-import { portionMark } from '../marking-banner.js';
-import { dominates } from '../release-guard.js';
 import { COT_UNKNOWN, cotEventXml, cotTime, type CotEvent } from './cot-event.js';
 import { DEFAULT_STALE_AFTER_S, MACHINE_TRANSLATION_TAG, type CotOptions } from './cot-options.js';
 import { labUid } from './cot-uids.js';
@@ -35,10 +34,10 @@ export const SIGMA_PER_R95 = 1 / Math.sqrt(-2 * Math.log(0.05));
 
 /** Remarks: the portion-marked title, then each note in the package language the lead's marking covers. */
 export function labRemarks(pkg: ReleasePackage, lead: Lead): string {
-  const lines = [`${portionMark(lead.marking)} ${lead.title}`];
+  const lines = [`${portionMarking(lead.marking, pkg.policy)} ${lead.title}`];
   for (const n of lead.notes) {
-    if (n.lang !== pkg.language || !dominates(lead.marking, n.marking)) continue;
-    lines.push(`${portionMark(n.marking)}${n.machineTranslated ? ` ${MACHINE_TRANSLATION_TAG[n.lang]}` : ''} ${n.text}`);
+    if (n.lang !== pkg.language || !dominates(lead.marking, n.marking, pkg.policy)) continue;
+    lines.push(`${portionMarking(n.marking, pkg.policy)}${n.machineTranslated ? ` ${MACHINE_TRANSLATION_TAG[n.lang]}` : ''} ${n.text}`);
   }
   return lines.join('\n');
 }
@@ -61,6 +60,7 @@ export function labEvent(pkg: ReleasePackage, lead: Lead, opts: CotOptions = {})
         packageId: pkg.id,
         leadId: lead.id,
         marking: lead.marking,
+        policy: pkg.policy,
         status: lead.status,
         labProbability: lead.labProbability,
         ci95M: lead.location.ci95M,

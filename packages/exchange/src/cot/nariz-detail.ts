@@ -12,23 +12,25 @@
  *     <hazard chemical="HYDROGEN CHLORIDE" tier="AEGL-2" concentration="22" units="ppm"/>
  *   </nariz>
  *
- * `controls` and `relTo` are space-separated lists; `hazard` only on hazard
- * zones, `labProbability` and `ci95M` only on laboratories.
+ * `banner` is @nariz/security's `formatBanner`; `controls` (register
+ * order) and `relTo` (banner order, own country first) are space-separated
+ * lists; `originator` is the marking's own, not an ACS token. `hazard` only
+ * on hazard zones, `labProbability` and `ci95M` only on laboratories.
  */
-import type { Marking } from '../marking-input.js';
-import { markingBanner, relToOrder } from '../marking-banner.js';
+import { formatBanner, type Marking, type SecurityPolicy } from '@nariz/security';
+import { relToList } from '../marking-fields.js';
 import type { HazardZoneFeature } from '../release-package.js';
 import { decimal } from './cot-event.js';
 import { xmlElement, type XmlAttributes } from './xml-text.js';
 
 export const NARIZ_DETAIL_VERSION = 1;
 
-export function markingElement(m: Marking): string {
+export function markingElement(m: Marking, policy: SecurityPolicy): string {
   return xmlElement('marking', {
     classification: m.classification,
-    banner: markingBanner(m),
-    controls: [...new Set(m.controls)].sort().join(' '),
-    relTo: relToOrder(m.relTo).join(' '),
+    banner: formatBanner(m, policy),
+    controls: m.controls.join(' '),
+    relTo: relToList(m, policy).join(' '),
     originator: m.originator,
   });
 }
@@ -42,6 +44,8 @@ export interface NarizDetailFields {
   readonly packageId: string;
   readonly leadId: string;
   readonly marking: Marking;
+  /** The policy the marking is relative to (the release package's). */
+  readonly policy: SecurityPolicy;
   readonly status?: string;
   readonly labProbability?: number;
   readonly ci95M?: number;
@@ -60,7 +64,7 @@ export function narizDetail(f: NarizDetailFields): string {
     ci95M: f.ci95M === undefined ? undefined : decimal(f.ci95M, 1),
     labUid: f.labUid,
   };
-  const children = [markingElement(f.marking)];
+  const children = [markingElement(f.marking, f.policy)];
   if (f.hazard !== undefined) children.push(hazardElement(f.hazard));
   return xmlElement('nariz', attributes, children);
 }

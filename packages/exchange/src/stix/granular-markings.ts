@@ -5,8 +5,8 @@
  * portion's marking definition, so an ACS-aware consumer can show and
  * filter each portion with its own classification and releasability.
  */
-import type { Marking } from '../marking-input.js';
-import { markingKey } from '../marking-banner.js';
+import type { Marking, SecurityPolicy } from '@nariz/security';
+import { markingKey } from '../marking-fields.js';
 import type { GranularMarking, StixId } from './stix-types.js';
 
 export interface MarkedField {
@@ -20,11 +20,12 @@ export function granularMarkings(
   objectMarking: Marking,
   fields: readonly MarkedField[],
   markingRef: (m: Marking) => StixId<'marking-definition'>,
+  policy: SecurityPolicy,
 ): GranularMarking[] {
-  const own = markingKey(objectMarking);
+  const own = markingKey(objectMarking, policy);
   const bySelector = new Map<string, { ref: StixId<'marking-definition'>; selectors: string[] }>();
   for (const f of fields) {
-    const key = markingKey(f.marking);
+    const key = markingKey(f.marking, policy);
     if (key === own) continue;
     const entry = bySelector.get(key) ?? { ref: markingRef(f.marking), selectors: [] };
     entry.selectors.push(f.selector);

@@ -15,8 +15,8 @@
  * `detectedAt`), and objects come in a fixed order.
  */
 import { NarizError } from '@nariz/core';
-import type { Marking } from '../marking-input.js';
-import { markingKey } from '../marking-banner.js';
+import type { Marking } from '@nariz/security';
+import { markingKey } from '../marking-fields.js';
 import { LANGS, type Lead, type ReleasePackage } from '../release-package.js';
 import { assertReleasable } from '../release-guard.js';
 import { acsMarkingDefinition, acsMarkingId } from './acs-marking.js';
@@ -58,7 +58,7 @@ export function stixBundle(pkg: ReleasePackage): StixBundle {
 
   const acsDefinitions = new Map<string, StixMarkingDefinition>();
   const acsRef = (m: Marking): StixId<'marking-definition'> => {
-    const key = markingKey(m);
+    const key = markingKey(m, pkg.policy);
     if (!acsDefinitions.has(key)) acsDefinitions.set(key, acsMarkingDefinition(pkg, m, identityId));
     return acsMarkingId(pkg, m);
   };
@@ -93,7 +93,7 @@ export function stixBundle(pkg: ReleasePackage): StixBundle {
     ...granularOf(pkg.marking, [
       { selector: 'name', marking: primary.title.marking },
       { selector: 'description', marking: primary.summary.marking },
-    ], acsRef),
+    ], acsRef, pkg),
     name: primary.title.text,
     description: primary.summary.text,
     report_types: ['threat-report'],
@@ -116,7 +116,7 @@ export function stixBundle(pkg: ReleasePackage): StixBundle {
       ...granularOf(pkg.marking, [
         { selector: nameSel, marking: t.title.marking },
         { selector: descSel, marking: t.summary.marking },
-      ], acsRef),
+      ], acsRef, pkg),
       object_ref: report.id,
       object_modified: report.modified,
       contents: { [lang]: { name: t.title.text, description: t.summary.text } },
@@ -193,7 +193,8 @@ function granularOf(
   objectMarking: Marking,
   fields: readonly MarkedField[],
   ref: (m: Marking) => StixId<'marking-definition'>,
+  pkg: ReleasePackage,
 ): { granular_markings?: ReturnType<typeof granularMarkings> } {
-  const g = granularMarkings(objectMarking, fields, ref);
+  const g = granularMarkings(objectMarking, fields, ref, pkg.policy);
   return g.length === 0 ? {} : { granular_markings: g };
 }
