@@ -54,6 +54,9 @@ export const ERROR_CATALOGUE = {
   NARIZ_UNSUPPORTED_MEDIA_TYPE: { status: 415, summary: 'The request body\'s Content-Type is not one this endpoint accepts (TAXII: application/taxii+json;version=2.1).' },
   NARIZ_GRAPH: { status: 400, summary: 'A network cannot be built or analysed as given: a node index or entity id out of range or unknown, a non-finite or non-positive edge length, a self-link where none is allowed, an empty graph.' },
   NARIZ_GRADING: { status: 400, summary: 'An intelligence grading is not an Admiralty (NATO) code: source reliability A-F and information credibility 1-6, as in "B2".' },
+  NARIZ_LEAD_STATE: { status: 409, summary: 'A lead cannot move to that state from the one it is in (the message lists the states it can move to), or it changed meanwhile.' },
+  NARIZ_NOT_RELEASABLE: { status: 422, summary: 'Nothing of the lead may go to that partner: its core portion (title, location, hazard zone) is not releasable to the partner country, or it carries ORCON.' },
+  NARIZ_AUDIT_BROKEN: { status: 503, summary: 'The server\'s audit log failed its integrity check (at start or while running): proofs, checkpoints and exports are refused and nothing more is signed until an admin has investigated (GET /api/audit/status, nariz audit verify --db).' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
