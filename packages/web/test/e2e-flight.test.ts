@@ -26,6 +26,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { checkPrerequisites, launchBrowser, screenshotter, signIn, startServer, type RunningServer } from './e2e-harness.js';
+import { clickMapAt, mapIdle, sourceFeatures } from './e2e-map.js';
 import { freeUdpPort, startVehicle, type VehicleSender } from './mavlink-sender.js';
 import { CROSSING_WPL } from './mission-fixtures.js';
 
@@ -51,40 +52,6 @@ const CORNERS: readonly (readonly [number, number])[] = [
 async function until(page: Page, testId: string, property: 'value' | 'disabled' | 'textContent', expected: string | boolean | RegExp): Promise<void> {
   const check = expected instanceof RegExp ? `new RegExp(${JSON.stringify(expected.source)}, ${JSON.stringify(expected.flags)}).test(String(v))` : `v === ${JSON.stringify(expected)}`;
   await page.waitForFunction(`(() => { const e = document.querySelector('[data-testid=${JSON.stringify(testId)}]'); if (!e) return false; const v = e[${JSON.stringify(property)}]; return ${check}; })()`);
-}
-
-/** Waits until the map has drawn everything it is asked to (no fixed sleep). */
-async function mapIdle(page: Page): Promise<void> {
-  await page.waitForFunction(`(() => { const m = window.__nariz?.map; return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving(); })()`);
-}
-
-/**
- * The features of a GeoJSON source as the map holds them, once `ready` (a
- * JavaScript condition on `fs`, the features) holds: the map is given new
- * data in an effect after the panel showing it has rendered. Read
- * synchronously with `serialize()`: waitForFunction does not wait for a
- * promise (getData's), it takes the promise itself as the truthy answer.
- */
-async function sourceFeatures(page: Page, source: string, ready: string): Promise<{ properties: Record<string, unknown>; geometry: { type: string } }[]> {
-  const data = `window.__nariz.map.getSource(${JSON.stringify(source)}).serialize().data`;
-  await page.waitForFunction(`(() => { const fs = ${data}.features; return ${ready}; })()`);
-  const fc: unknown = await page.evaluate(data);
-  assert.ok(typeof fc === 'object' && fc !== null && 'features' in fc && Array.isArray(fc.features), `${source}: not a FeatureCollection`);
-  return fc.features;
-}
-
-/** Clicks the map canvas at a position, after checking that nothing covers the canvas there. */
-async function clickMapAt(page: Page, lon: number, lat: number): Promise<void> {
-  const at: unknown = await page.evaluate(`(() => {
-    const m = window.__nariz.map;
-    const p = m.project([${lon}, ${lat}]);
-    const r = m.getCanvas().getBoundingClientRect();
-    const x = r.left + p.x, y = r.top + p.y;
-    return { x, y, onCanvas: document.elementFromPoint(x, y) === m.getCanvas() };
-  })()`);
-  assert.ok(typeof at === 'object' && at !== null && 'x' in at && 'y' in at && 'onCanvas' in at && typeof at.x === 'number' && typeof at.y === 'number');
-  assert.equal(at.onCanvas, true, `the map canvas is covered at ${lon}, ${lat}`);
-  await page.mouse.click(at.x, at.y);
 }
 
 async function downloaded(d: Download): Promise<string> {

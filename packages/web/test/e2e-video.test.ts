@@ -30,6 +30,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { checkPrerequisites, launchBrowser, screenshotter, signIn, startServer, type RunningServer } from './e2e-harness.js';
+import { clickMapAt, mapIdle, sourceFeatures, type MapFeature } from './e2e-map.js';
 import { CLI } from './repo-root.js';
 
 const INITIAL_PASSWORD = 'video-initial-Passw0rd';
@@ -51,41 +52,6 @@ interface Frames {
 
 function metres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   return Math.hypot((a.lat - b.lat) * M_PER_DEG, (a.lon - b.lon) * M_PER_DEG * Math.cos((a.lat * Math.PI) / 180));
-}
-
-/** Waits until the map has drawn everything it is asked to (no fixed sleep). */
-async function mapIdle(page: Page): Promise<void> {
-  await page.waitForFunction(`(() => { const m = window.__nariz?.map; return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving(); })()`);
-}
-
-type Feature = { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } };
-
-/**
- * The features of a GeoJSON source as the map holds them, once `ready` (a
- * condition on `fs`, the features) holds. Read synchronously with
- * `serialize()`: waitForFunction does not wait for a promise (getData's), it
- * takes the promise itself as the truthy answer.
- */
-async function sourceFeatures(page: Page, source: string, ready: string): Promise<Feature[]> {
-  const data = `window.__nariz.map.getSource(${JSON.stringify(source)}).serialize().data`;
-  await page.waitForFunction(`(() => { const fs = ${data}.features; return ${ready}; })()`);
-  const fc: unknown = await page.evaluate(data);
-  assert.ok(typeof fc === 'object' && fc !== null && 'features' in fc && Array.isArray(fc.features), `${source}: not a FeatureCollection`);
-  return fc.features;
-}
-
-/** Clicks the map canvas at a position, after checking that nothing covers the canvas there. */
-async function clickMapAt(page: Page, lon: number, lat: number): Promise<void> {
-  const at: unknown = await page.evaluate(`(() => {
-    const m = window.__nariz.map;
-    const p = m.project([${lon}, ${lat}]);
-    const r = m.getCanvas().getBoundingClientRect();
-    const x = r.left + p.x, y = r.top + p.y;
-    return { x, y, onCanvas: document.elementFromPoint(x, y) === m.getCanvas() };
-  })()`);
-  assert.ok(typeof at === 'object' && at !== null && 'x' in at && 'y' in at && 'onCanvas' in at && typeof at.x === 'number' && typeof at.y === 'number');
-  assert.equal(at.onCanvas, true, `the map canvas is covered at ${lon}, ${lat}`);
-  await page.mouse.click(at.x, at.y);
 }
 
 async function jumpTo(page: Page, lon: number, lat: number, zoom: number): Promise<void> {
@@ -178,7 +144,7 @@ test('e2e video: upload, playback synchronised with the map both ways, pixel to 
     await screenshot('player');
 
     // 5. Seeking the video moves the overlays: the footprint, the platform and the line of sight are the frame's.
-    const footprintAt = async (frame: number): Promise<Feature> => {
+    const footprintAt = async (frame: number): Promise<MapFeature> => {
       const fs = await sourceFeatures(page, 'video-frame', `fs.some((f) => f.properties.role === 'footprint' && f.properties.frame === ${frame})`);
       return fs.find((f) => f.properties['role'] === 'footprint')!;
     };
