@@ -3,11 +3,12 @@
  * progress bar from the request's upload events. The server stores the file
  * as it streams in and queues a localisation when it completes.
  */
-import { useId, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client.js';
 import type { Sortie } from '../api/schema/sortie.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { errorText } from './error-text.js';
+import { FileDropZone } from './FileDropZone.js';
 
 type UploadState =
   | { readonly phase: 'idle' }
@@ -20,9 +21,7 @@ export function UploadPanel(p: { readonly client: ApiClient; readonly onUploaded
   const { t, intl } = useI18n();
   const [state, setState] = useState<UploadState>({ phase: 'idle' });
   const [simulated, setSimulated] = useState(false);
-  const [over, setOver] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  const inputId = useId();
+  const titleId = useId();
   const busy = state.phase === 'sending' || state.phase === 'processing';
 
   const start = (file: File): void => {
@@ -44,49 +43,22 @@ export function UploadPanel(p: { readonly client: ApiClient; readonly onUploaded
     );
   };
 
-  const onDrop = (e: DragEvent): void => {
-    e.preventDefault();
-    setOver(false);
-    const f = e.dataTransfer.files[0];
-    if (f !== undefined && !busy) start(f);
-  };
 
   const fraction = state.phase === 'sending' ? state.fraction : state.phase === 'idle' || state.phase === 'failed' ? 0 : 1;
   const percent = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 
   return (
-    <section className="panel upload" aria-labelledby={`${inputId}-title`}>
-      <h2 id={`${inputId}-title`}>{t('upload.title')}</h2>
-      <div
-        className={`dropzone${over ? ' over' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-        data-testid="upload-dropzone"
-      >
-        <span>{t('upload.drop')} </span>
-        <label htmlFor={inputId} className="link-button">
-          {t('upload.choose')}
-        </label>
-        <input
-          ref={input}
-          id={inputId}
-          type="file"
-          accept=".csv,text/csv"
-          className="visually-hidden"
-          aria-label={t('upload.inputLabel')}
-          disabled={busy}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f !== undefined) start(f);
-            e.target.value = '';
-          }}
-          data-testid="upload-input"
-        />
-      </div>
+    <section className="panel upload" aria-labelledby={`${titleId}-title`}>
+      <h2 id={`${titleId}-title`}>{t('upload.title')}</h2>
+      <FileDropZone
+        accept=".csv,text/csv"
+        disabled={busy}
+        dropText={t('upload.drop')}
+        chooseText={t('upload.choose')}
+        inputLabel={t('upload.inputLabel')}
+        testId="upload"
+        onFile={start}
+      />
       <label className="checkbox">
         <input type="checkbox" checked={simulated} onChange={(e) => setSimulated(e.target.checked)} data-testid="upload-simulated" />
         {t('upload.simulated')}

@@ -4,11 +4,12 @@
  * events. The server answers once the file is stored and processes it in
  * the background: the list then shows its progress, live.
  */
-import { useId, useState, type DragEvent, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../../api/client.js';
 import type { Video } from '../../api/schema/video.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { errorText } from '../error-text.js';
+import { FileDropZone } from '../FileDropZone.js';
 
 type UploadState =
   | { readonly phase: 'idle' }
@@ -20,8 +21,7 @@ type UploadState =
 export function VideoUpload(p: { readonly client: ApiClient; readonly onUploaded: (v: Video) => void }): ReactNode {
   const { t, intl } = useI18n();
   const [state, setState] = useState<UploadState>({ phase: 'idle' });
-  const [over, setOver] = useState(false);
-  const inputId = useId();
+  const titleId = useId();
   const busy = state.phase === 'sending' || state.phase === 'stored';
 
   const start = (file: File): void => {
@@ -39,48 +39,22 @@ export function VideoUpload(p: { readonly client: ApiClient; readonly onUploaded
     );
   };
 
-  const onDrop = (e: DragEvent): void => {
-    e.preventDefault();
-    setOver(false);
-    const f = e.dataTransfer.files[0];
-    if (f !== undefined && !busy) start(f);
-  };
 
   const fraction = state.phase === 'sending' ? state.fraction : state.phase === 'idle' || state.phase === 'failed' ? 0 : 1;
   const percent = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 
   return (
-    <section className="panel upload" aria-labelledby={`${inputId}-title`} data-testid="video-upload">
-      <h2 id={`${inputId}-title`}>{t('videoUpload.title')}</h2>
-      <div
-        className={`dropzone${over ? ' over' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-        data-testid="video-upload-dropzone"
-      >
-        <span>{t('videoUpload.drop')} </span>
-        <label htmlFor={inputId} className="link-button">
-          {t('upload.choose')}
-        </label>
-        <input
-          id={inputId}
-          type="file"
-          accept=".ts,.m2ts,.mts,.trp,video/mp2t"
-          className="visually-hidden"
-          aria-label={t('videoUpload.inputLabel')}
-          disabled={busy}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f !== undefined) start(f);
-            e.target.value = '';
-          }}
-          data-testid="video-upload-input"
-        />
-      </div>
+    <section className="panel upload" aria-labelledby={`${titleId}-title`} data-testid="video-upload">
+      <h2 id={`${titleId}-title`}>{t('videoUpload.title')}</h2>
+      <FileDropZone
+        accept=".ts,.m2ts,.mts,.trp,video/mp2t"
+        disabled={busy}
+        dropText={t('videoUpload.drop')}
+        chooseText={t('upload.choose')}
+        inputLabel={t('videoUpload.inputLabel')}
+        testId="video-upload"
+        onFile={start}
+      />
       <p className="small muted">{t('videoUpload.explain')}</p>
       {state.phase !== 'idle' && (
         <div className="upload-status" data-testid="video-upload-status" data-phase={state.phase}>
