@@ -57,6 +57,8 @@ export const ERROR_CATALOGUE = {
   NARIZ_LEAD_STATE: { status: 409, summary: 'A lead cannot move to that state from the one it is in (the message lists the states it can move to), or it changed meanwhile.' },
   NARIZ_NOT_RELEASABLE: { status: 422, summary: 'Nothing of the lead may go to that partner: its core portion (title, location, hazard zone) is not releasable to the partner country, or it carries ORCON.' },
   NARIZ_AUDIT_BROKEN: { status: 503, summary: 'The server\'s audit log failed its integrity check (at start or while running): proofs, checkpoints and exports are refused and nothing more is signed until an admin has investigated (GET /api/audit/status, nariz audit verify --db).' },
+  NARIZ_TRANSLATE: { status: 503, summary: 'A translation engine is unavailable or failed: Apertium or its eng-spa modes are not installed (scripts/setup-apertium.sh), Bergamot model files are missing from the model directory (the message names the file), or the engine crashed or timed out.' },
+  NARIZ_GLOSSARY: { status: 400, summary: 'A slang glossary file is malformed: not a JSON array of entries, a missing or empty term or neutral rendering, a bad region, review state or date.' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -46,6 +46,20 @@ test('a checkpoint note: origin, size, base64 root, blank line, "— name base64
   assert.deepEqual(parseCheckpointText(formatCheckpoint(checkpointOf(3))), checkpointOf(3));
 });
 
+test('verifier keys round-trip whatever their base64 holds (a "+" included)', () => {
+  let withPlus = 0;
+  for (let i = 0; i < 64; i++) {
+    const { signer } = generateSigningKey(`nariz.test/key-${i}`);
+    const vkey = verifierKey(signer.name, signer.publicKey);
+    if (vkey.split('+').length > 3) withPlus++;
+    const parsed = parseVerifierKey(vkey);
+    assert.equal(parsed.name, signer.name);
+    assert.equal(verifierKey(parsed.name, parsed.publicKey), vkey);
+  }
+  // About half of all keys have a "+" in their base64; 64 keys without one would be a 1-in-2^40 event.
+  assert.ok(withPlus > 0, 'no key with a "+" in 64: the case was not exercised');
+});
+
 test('interoperable with Go sumdb/note: its example note verifies, and its key signs the same bytes', () => {
   const vkey = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW';
   const text = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";

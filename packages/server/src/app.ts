@@ -19,7 +19,7 @@ import type { Store } from '@nariz/store';
 import { installAuth } from './auth/auth-plugin.js';
 import { LoginThrottle } from './auth/throttle.js';
 import { liveRoutes } from './live/live-routes.js';
-import { createPlatform } from './platform.js';
+import { createPlatform, type PlatformOptions } from './platform.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { sessionRoutes } from './routes/session.js';
@@ -31,6 +31,9 @@ import { vehicleRoutes } from './routes/vehicles.js';
 import { flightRoutes } from './routes/flight.js';
 import { videoRoutes } from './routes/videos.js';
 import { suggestRoutes } from './routes/suggest.js';
+import { auditRoutes } from './routes/audit.js';
+import { leadRoutes } from './routes/leads.js';
+import { partnerRoutes } from './routes/partner.js';
 import { MavlinkUdpListener } from './mavlink/udp-listener.js';
 import type { SensorMap } from '@nariz/formats';
 
@@ -65,6 +68,11 @@ export interface AppOptions {
   readonly ffmpegPath?: string;
   /** Largest video upload, bytes (default 8 GiB). */
   readonly videoMaxBytes?: number;
+  /** The audit checkpoint key (keyPath, or keyDir to keep one in), origin and interval (audit/audit-ledger.ts; absent: a key of this process only). */
+  readonly audit?: PlatformOptions['audit'];
+  /** The deployment's own country (default USA) and Chromium for release PDFs (default /usr/bin/chromium). */
+  readonly ownCountry?: string;
+  readonly chromiumPath?: string;
 }
 
 export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
@@ -107,6 +115,8 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   const platform = createPlatform({
     store: o.store, log: app.log, now, ...(o.jobThreads !== undefined ? { jobThreads: o.jobThreads } : {}), ...(o.liveAuthorityId !== undefined ? { liveAuthorityId: o.liveAuthorityId } : {}),
     video: { ...(o.videoDir !== undefined ? { dir: o.videoDir } : {}), ...(o.ffmpegPath !== undefined ? { ffmpegPath: o.ffmpegPath } : {}), ...(o.videoMaxBytes !== undefined ? { maxBytes: o.videoMaxBytes } : {}) },
+    ...(o.audit !== undefined ? { audit: o.audit } : {}),
+    ...(o.ownCountry !== undefined ? { ownCountry: o.ownCountry } : {}), ...(o.chromiumPath !== undefined ? { chromiumPath: o.chromiumPath } : {}),
   });
   app.decorate('platform', platform);
   await app.register(cookie);
@@ -114,7 +124,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   installAuth(app, { store: o.store, secureCookies, now });
   await app.register(healthRoutes, { store: o.store });
   await app.register(sessionRoutes, { store: o.store, throttle: o.throttle ?? new LoginThrottle(), secureCookies, now, prefix: '/api' });
-  await app.register(userRoutes, { store: o.store, now, prefix: '/api' });
+  await app.register(userRoutes, { store: o.store, now, policy: platform.security, prefix: '/api' });
   await app.register(sortieRoutes, { platform, prefix: '/api' });
   await app.register(uploadRoutes, { platform, prefix: '/api' });
   await app.register(jobRoutes, { platform, prefix: '/api' });
@@ -123,6 +133,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(flightRoutes, { platform, authorities: platform.authorities, prefix: '/api' });
   await app.register(videoRoutes, { platform, prefix: '/api' });
   await app.register(suggestRoutes, { platform, authorities: platform.authorities, prefix: '/api' });
+  await app.register(auditRoutes, { platform, prefix: '/api' });
+  await app.register(leadRoutes, { platform, prefix: '/api' });
+  await app.register(partnerRoutes, { platform, prefix: '/api' });
   const spa = await installWeb(app, { webRoot: o.webRoot, pmtilesPath: o.pmtilesPath, demo: o.demo ?? false, version: VERSION });
   // Paths the web app routes itself get its index.html; anything else is a 404 in the error shape.
   app.setNotFoundHandler((req, reply) => {
@@ -132,6 +145,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.get('/api/docs', { config: { right: 'public' }, schema: { hide: true } }, async () => app.swagger());
   // Unfinished jobs of the last run are resumed once the server is up; closing stops the running one (it resumes next time).
   app.addHook('onReady', async () => {
+    await platform.audit.start();
     await platform.jobs.start();
     await platform.video.start();
     if (o.mavlink !== undefined) {
@@ -146,6 +160,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     await platform.jobs.close();
     await platform.video.close();
     await platform.detector.idle();
+    await platform.audit.close();
   });
   return app;
 }

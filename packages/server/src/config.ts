@@ -29,6 +29,12 @@
  *   videoDir      NARIZ_VIDEO_DIR      uploaded videos and their playable MP4s (DATA_DIR/video)
  *   ffmpeg        NARIZ_FFMPEG         ffmpeg's path; ffprobe is looked for beside it (ffmpeg on PATH)
  *   videoMaxBytes NARIZ_VIDEO_MAX_BYTES  largest video upload, bytes (8 GiB)
+ *   auditKey, auditOrigin, auditCheckpointSeconds  the audit log's checkpoint key, origin
+ *                                      and interval (audit/audit-config.ts)
+ *   ownCountry    NARIZ_OWN_COUNTRY    the deployment's own country, ISO 3166-1 alpha-3 (USA): the
+ *                                      country NOFORN and unmarked material stay with, and the
+ *                                      nationality of users who have none set (docs/leads.md)
+ *   chromium      NARIZ_CHROMIUM       Chromium for release PDFs (/usr/bin/chromium)
  *
  * The file is NARIZ_CONFIG, else ./nariz.config.json when it exists.
  * Unknown keys and bad values are refused, naming the file or variable.
@@ -37,6 +43,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NarizError } from '@nariz/core';
 import { DEFAULT_DATA_DIR } from '@nariz/store';
+import { isCountryCode } from '@nariz/security';
+import { auditConfig, type AuditConfig } from './audit/audit-config.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -62,6 +70,12 @@ export interface ServerConfig {
   readonly ffmpeg: string | undefined;
   /** Largest video upload in bytes; undefined: 8 GiB. */
   readonly videoMaxBytes: number | undefined;
+  /** The audit checkpoint key file (undefined: DATA_DIR/audit-key.pem), origin and interval. */
+  readonly audit: AuditConfig;
+  /** ISO 3166-1 alpha-3. */
+  readonly ownCountry: string;
+  /** Chromium's path; undefined: /usr/bin/chromium. */
+  readonly chromium: string | undefined;
 }
 
 /** The web app built beside this package in the monorepo. */
@@ -74,6 +88,8 @@ const KEYS = {
   secureCookies: 'NARIZ_SECURE_COOKIES', webRoot: 'NARIZ_WEB_ROOT', basemapPmtiles: 'NARIZ_BASEMAP_PMTILES', demo: 'NARIZ_DEMO',
   initialAdminPassword: 'NARIZ_INITIAL_ADMIN_PASSWORD', mavlinkUdpPort: 'NARIZ_MAVLINK_UDP_PORT', mavlinkSensorMap: 'NARIZ_MAVLINK_SENSOR_MAP', liveAuthority: 'NARIZ_LIVE_AUTHORITY',
   videoDir: 'NARIZ_VIDEO_DIR', ffmpeg: 'NARIZ_FFMPEG', videoMaxBytes: 'NARIZ_VIDEO_MAX_BYTES',
+  auditKey: 'NARIZ_AUDIT_KEY', auditOrigin: 'NARIZ_AUDIT_ORIGIN', auditCheckpointSeconds: 'NARIZ_AUDIT_CHECKPOINT_SECONDS',
+  ownCountry: 'NARIZ_OWN_COUNTRY', chromium: 'NARIZ_CHROMIUM',
 } as const;
 type Key = keyof typeof KEYS;
 
@@ -117,6 +133,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fi
   const vm = get('videoMaxBytes');
   const videoMaxBytes = vm.value === undefined ? undefined : Number(vm.value);
   if (videoMaxBytes !== undefined && (!Number.isSafeInteger(videoMaxBytes) || videoMaxBytes < 1)) throw new NarizError('NARIZ_USAGE', `${vm.from} must be a whole number of bytes, got "${vm.value}"`);
+  const oc = get('ownCountry');
+  const ownCountry = (oc.value ?? 'USA').trim().toUpperCase();
+  if (!isCountryCode(ownCountry)) throw new NarizError('NARIZ_USAGE', `${oc.from} must be an ISO 3166-1 alpha-3 country code, got "${oc.value}"`);
   const flag = (k: Key, dflt: boolean): boolean => {
     const f = get(k);
     if (f.value === undefined) return dflt;
@@ -130,6 +149,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fi
     demo: flag('demo', false), initialAdminPassword: get('initialAdminPassword').value,
     mavlinkUdpPort, mavlinkSensorMap: get('mavlinkSensorMap').value, liveAuthority: get('liveAuthority').value,
     videoDir: get('videoDir').value, ffmpeg: get('ffmpeg').value, videoMaxBytes,
+    audit: auditConfig({ keyPath: get('auditKey'), origin: get('auditOrigin'), checkpointSeconds: get('auditCheckpointSeconds') }),
+    ownCountry, chromium: get('chromium').value,
   };
 }
 

@@ -30,6 +30,8 @@ async function main(): Promise<void> {
   const app = await buildApp({
     store, logger: { level: cfg.logLevel }, secureCookies: cfg.secureCookies, webRoot: cfg.webRoot, demo: cfg.demo,
     videoDir: cfg.videoDir ?? join(cfg.dataDir, 'video'), ...(cfg.ffmpeg !== undefined ? { ffmpegPath: cfg.ffmpeg } : {}), ...(cfg.videoMaxBytes !== undefined ? { videoMaxBytes: cfg.videoMaxBytes } : {}),
+    audit: { ...cfg.audit, keyDir: cfg.dataDir },
+    ownCountry: cfg.ownCountry, ...(cfg.chromium !== undefined ? { chromiumPath: cfg.chromium } : {}),
     ...(cfg.basemapPmtiles !== undefined ? { pmtilesPath: cfg.basemapPmtiles } : {}),
     ...(cfg.liveAuthority !== undefined ? { liveAuthorityId: cfg.liveAuthority } : {}),
     ...(cfg.mavlinkUdpPort !== undefined

@@ -12,6 +12,9 @@ import { LiveDetector } from './live/detections.js';
 import type { MavlinkUdpListener } from './mavlink/udp-listener.js';
 import { AuthorityRegistry } from './flight/authorities.js';
 import { VideoService } from './video/video-service.js';
+import { securityPolicy, type SecurityPolicy } from '@nariz/security';
+import { PdfRenderer } from './leads/pdf-renderer.js';
+import { AuditLedger, type AuditLedgerOptions } from './audit/audit-ledger.js';
 
 export interface Platform {
   readonly store: Store;
@@ -25,6 +28,12 @@ export interface Platform {
   readonly liveAuthorityId: string | undefined;
   /** Full-motion video: files, ffmpeg, the video work queue (video/video-service.ts). */
   readonly video: VideoService;
+  /** The audit log as a Merkle tree: proofs, signed checkpoints, the export (audit/audit-ledger.ts). */
+  readonly audit: AuditLedger;
+  /** The deployment's own country, which markings depend on (docs/security/markings.md). */
+  readonly security: SecurityPolicy;
+  /** Release PDFs through Chromium (leads/pdf-renderer.ts). */
+  readonly pdf: PdfRenderer;
   /** Live MAVLink over UDP, when configured (set once the app is ready). */
   mavlink: MavlinkUdpListener | undefined;
 }
@@ -37,6 +46,11 @@ export interface PlatformOptions {
   readonly liveAuthorityId?: string;
   /** The video directory, ffmpeg's path and the upload limit (video-service.ts). */
   readonly video?: { readonly dir?: string; readonly ffmpegPath?: string; readonly maxBytes?: number };
+  /** ISO 3166-1 alpha-3 (default USA) and Chromium's path (default /usr/bin/chromium). */
+  readonly ownCountry?: string;
+  readonly chromiumPath?: string;
+  /** The checkpoint key (a file, or the directory to keep one in), the log's origin and the checkpoint interval. */
+  readonly audit?: Omit<AuditLedgerOptions, 'store' | 'log'>;
 }
 
 export function createPlatform(o: PlatformOptions): Platform {
@@ -54,7 +68,8 @@ export function createPlatform(o: PlatformOptions): Platform {
     },
   });
   const video = new VideoService({ store: o.store, hub, log: o.log, now, ...o.video });
-  return { store: o.store, hub, jobs, detector, now, mavlink: undefined, authorities: new AuthorityRegistry(o.store), liveAuthorityId: o.liveAuthorityId, video };
+  const audit = new AuditLedger({ store: o.store, log: o.log, ...o.audit });
+  return { store: o.store, hub, jobs, detector, now, mavlink: undefined, authorities: new AuthorityRegistry(o.store), liveAuthorityId: o.liveAuthorityId, video, audit, security: securityPolicy(o.ownCountry ?? 'USA'), pdf: new PdfRenderer(o.chromiumPath) };
 }
 
 declare module 'fastify' {

@@ -43,12 +43,14 @@ test('passwords: scrypt hashes verify, are salted, carry their parameters; rando
   assert.notEqual(pw, randomPassword());
 });
 
-test('roles: viewer reads, analyst also writes, runs jobs and plans, admin also manages users, boundaries and export overrides; an unknown role grants nothing', () => {
-  assert.deepEqual(RIGHTS.filter((r) => can('viewer', r)), ['read']);
-  assert.deepEqual(RIGHTS.filter((r) => can('analyst', r)), ['read', 'sortie:write', 'job:run', 'token:own', 'plan:write']);
-  assert.deepEqual(RIGHTS.filter((r) => can('admin', r)), [...RIGHTS]);
+test('roles: viewer reads, analyst also writes, runs jobs and plans and releases leads, admin also manages users, boundaries and export overrides; a partner has the portal and their session only; an unknown role grants nothing', () => {
+  assert.deepEqual(RIGHTS.filter((r) => can('viewer', r)), ['read', 'session', 'lead:read']);
+  assert.deepEqual(RIGHTS.filter((r) => can('analyst', r)), ['read', 'sortie:write', 'job:run', 'token:own', 'plan:write', 'session', 'lead:read', 'lead:write', 'lead:release']);
+  assert.deepEqual(RIGHTS.filter((r) => can('admin', r)), RIGHTS.filter((r) => r !== 'partner:portal'));
+  assert.deepEqual(RIGHTS.filter((r) => can('partner', r)), ['session', 'partner:portal']);
   assert.equal(can('partner', 'read'), false);
-  assert.deepEqual([...ROLES], ['viewer', 'analyst', 'admin']);
+  assert.equal(can('auditor', 'read'), false);
+  assert.deepEqual([...ROLES], ['viewer', 'analyst', 'admin', 'partner']);
 });
 
 test('the first admin signs in with the one-time password, must change it, and then can work', async () => {

@@ -81,7 +81,9 @@ test('on PostgreSQL (NARIZ_DATABASE_URL) the server process serves and keeps its
   // A schema of its own, so that this start creates its first admin.
   const schema = `main_test_${randomBytes(4).toString('hex')}`;
   try {
-    const id = await serveOnce({ NARIZ_DATABASE_URL: pgUrl!, NARIZ_DATABASE_SCHEMA: schema });
+    // The data directory still holds the audit checkpoint key (and videos): a temporary one, not ./nariz-data.
+    const dataDir = mkdtempSync(join(tmpdir(), 'nariz-main-pg-'));
+    const id = await serveOnce({ NARIZ_DATABASE_URL: pgUrl!, NARIZ_DATABASE_SCHEMA: schema, NARIZ_DATA_DIR: dataDir }).finally(() => rmSync(dataDir, { recursive: true, force: true }));
     const store = new PostgresStore({ connectionString: pgUrl!, schema });
     await store.migrate();
     assert.equal((await store.getSortie(sortieId(id)))?.sampleCount, 2);

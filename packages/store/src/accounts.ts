@@ -3,7 +3,17 @@
  * decides: password hashes (scrypt, made by the server), roles as names
  * (the server's roles.ts gives them rights), and only SHA-256 digests of
  * session ids and tokens, so a copy of the database holds no credential.
+ *
+ * Since schema version 5 a user also carries what access decisions need
+ * (docs/security/markings.md, rule A1): a clearance, a nationality, an
+ * organisation and the controls they are read into. The store keeps them
+ * as given; the server checks them (parseSubject) before storing and again
+ * when it builds the acting subject, so a stored value it cannot read
+ * denies access rather than granting it.
  */
+
+/** The organisation of every user who existed before markings (schema version 5), and of new users unless set. */
+export const DEFAULT_ORGANISATION = 'task force';
 
 export interface NewUser {
   readonly username: string;
@@ -11,12 +21,30 @@ export interface NewUser {
   /** The encoded scrypt hash (see server auth/passwords.ts). */
   readonly passwordHash: string;
   readonly mustChangePassword: boolean;
+  /** U, C, S or TS; default U (a new account starts with the least; users from before version 5 have TS). */
+  readonly clearance?: string;
+  /** ISO 3166-1 alpha-3; undefined: the deployment's own country. */
+  readonly nationality?: string;
+  /** Default DEFAULT_ORGANISATION. */
+  readonly organisation?: string;
+  /** Controls the user is read into (PROPIN, LES); default none. */
+  readonly accesses?: readonly string[];
 }
 
-export interface UserRecord extends NewUser {
+export interface UserRecord {
+  readonly username: string;
+  readonly role: string;
+  readonly passwordHash: string;
+  readonly mustChangePassword: boolean;
   /** ISO 8601 UTC. */
   readonly createdAt: string;
   readonly disabled: boolean;
+  readonly clearance: string;
+  /** Undefined: the deployment's own country (what every user from before version 5 has until an admin sets it). */
+  readonly nationality: string | undefined;
+  readonly organisation: string;
+  /** Sorted. */
+  readonly accesses: readonly string[];
 }
 
 export interface UserPatch {
@@ -24,6 +52,11 @@ export interface UserPatch {
   readonly passwordHash?: string;
   readonly mustChangePassword?: boolean;
   readonly disabled?: boolean;
+  readonly clearance?: string;
+  /** null: back to the deployment's own country. */
+  readonly nationality?: string | null;
+  readonly organisation?: string;
+  readonly accesses?: readonly string[];
 }
 
 export interface SessionRecord {

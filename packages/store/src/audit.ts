@@ -42,6 +42,7 @@ export interface AuditStore {
   list(q?: AuditQuery): Promise<AuditEntry[]>;
   /** Entries [from, to) in order (for Merkle proofs and verification). */
   range(from: number, to: number): Promise<AuditEntry[]>;
+  /** One past the highest seq (entries are numbered from 0; a gap left by a deleted row shows as a missing seq). */
   size(): Promise<number>;
 }
 

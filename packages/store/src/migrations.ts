@@ -360,6 +360,236 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX video_jobs_state ON video_jobs (state);
     `,
   },
+  {
+    version: 5,
+    name: 'markings: user clearances, leads, lead events and evidence, releases',
+    // Users from before markings keep the access they had: clearance TS, the
+    // deployment's own country (nationality NULL, read as the configured own
+    // country until an admin sets one) and the organisation 'task force'.
+    // Every labelled row keeps its marking as JSON plus the columns of
+    // @nariz/security's markingColumns, so access is decided in the WHERE
+    // clause (docs/security/markings.md, "In the store"). search_text is
+    // title and summary lower-cased by the store, as for annotations.
+    // lead_events and releases are append-only: triggers refuse UPDATE and
+    // DELETE (and, in PostgreSQL, TRUNCATE), so not even a bug can edit them.
+    // occurred_at is when a transition happened in the world (a raid), at
+    // when it was recorded.
+    sqlite: `
+      ALTER TABLE users ADD COLUMN clearance TEXT NOT NULL DEFAULT 'TS';
+      ALTER TABLE users ADD COLUMN nationality TEXT;
+      ALTER TABLE users ADD COLUMN organisation TEXT NOT NULL DEFAULT 'task force';
+      ALTER TABLE users ADD COLUMN accesses TEXT NOT NULL DEFAULT '[]';
+      CREATE TABLE leads (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        search_text TEXT NOT NULL,
+        status TEXT NOT NULL,
+        lat REAL NOT NULL, lon REAL NOT NULL,
+        ci95_m REAL,
+        lab_probability REAL,
+        sortie_id TEXT, job_id TEXT, source_index INTEGER,
+        detected_at TEXT,
+        partner_country TEXT, partner_unit TEXT,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        marking TEXT NOT NULL,
+        classification_rank INTEGER NOT NULL,
+        controls TEXT NOT NULL,
+        rel_to TEXT NOT NULL,
+        originator TEXT NOT NULL
+      );
+      CREATE INDEX leads_updated ON leads (updated_at DESC);
+      CREATE INDEX leads_status ON leads (status);
+      CREATE INDEX leads_source ON leads (sortie_id, job_id, source_index);
+      CREATE INDEX leads_rank ON leads (classification_rank);
+      CREATE TABLE lead_events (
+        lead_id TEXT NOT NULL REFERENCES leads (id),
+        seq INTEGER NOT NULL,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        at TEXT NOT NULL,
+        occurred_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        note TEXT NOT NULL,
+        details TEXT NOT NULL,
+        PRIMARY KEY (lead_id, seq)
+      );
+      CREATE INDEX lead_events_to ON lead_events (to_status, lead_id);
+      CREATE TRIGGER lead_events_no_update BEFORE UPDATE ON lead_events BEGIN SELECT RAISE(ABORT, 'lead_events is append-only'); END;
+      CREATE TRIGGER lead_events_no_delete BEFORE DELETE ON lead_events BEGIN SELECT RAISE(ABORT, 'lead_events is append-only'); END;
+      CREATE TABLE lead_evidence (
+        id TEXT PRIMARY KEY,
+        lead_id TEXT NOT NULL REFERENCES leads (id),
+        kind TEXT NOT NULL,
+        ref TEXT,
+        text TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        marking TEXT NOT NULL,
+        classification_rank INTEGER NOT NULL,
+        controls TEXT NOT NULL,
+        rel_to TEXT NOT NULL,
+        originator TEXT NOT NULL
+      );
+      CREATE INDEX lead_evidence_lead ON lead_evidence (lead_id, added_at);
+      CREATE TABLE releases (
+        id TEXT PRIMARY KEY,
+        lead_id TEXT NOT NULL REFERENCES leads (id),
+        partner_country TEXT NOT NULL,
+        partner_unit TEXT NOT NULL,
+        language TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        banner TEXT NOT NULL,
+        package TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        html_en TEXT NOT NULL,
+        html_es TEXT NOT NULL,
+        marking TEXT NOT NULL,
+        classification_rank INTEGER NOT NULL,
+        controls TEXT NOT NULL,
+        rel_to TEXT NOT NULL,
+        originator TEXT NOT NULL
+      );
+      CREATE INDEX releases_lead ON releases (lead_id, created_at);
+      CREATE INDEX releases_partner ON releases (partner_country, created_at DESC);
+      CREATE TRIGGER releases_no_update BEFORE UPDATE ON releases BEGIN SELECT RAISE(ABORT, 'releases are immutable'); END;
+      CREATE TRIGGER releases_no_delete BEFORE DELETE ON releases BEGIN SELECT RAISE(ABORT, 'releases are immutable'); END;
+    `,
+    postgres: `
+      ALTER TABLE users
+        ADD COLUMN clearance TEXT NOT NULL DEFAULT 'TS',
+        ADD COLUMN nationality TEXT,
+        ADD COLUMN organisation TEXT NOT NULL DEFAULT 'task force',
+        ADD COLUMN accesses TEXT[] NOT NULL DEFAULT '{}';
+      CREATE TABLE leads (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        search_text TEXT NOT NULL,
+        status TEXT NOT NULL,
+        lat DOUBLE PRECISION NOT NULL, lon DOUBLE PRECISION NOT NULL,
+        ci95_m DOUBLE PRECISION,
+        lab_probability DOUBLE PRECISION,
+        sortie_id TEXT, job_id TEXT, source_index INTEGER,
+        detected_at TIMESTAMPTZ,
+        partner_country TEXT, partner_unit TEXT,
+        created_by TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL,
+        location geometry(Point, 4326) NOT NULL,
+        marking JSONB NOT NULL,
+        classification_rank SMALLINT NOT NULL,
+        controls TEXT[] NOT NULL,
+        rel_to TEXT[] NOT NULL,
+        originator TEXT NOT NULL
+      );
+      CREATE INDEX leads_updated ON leads (updated_at DESC);
+      CREATE INDEX leads_status ON leads (status);
+      CREATE INDEX leads_source ON leads (sortie_id, job_id, source_index);
+      CREATE INDEX leads_rel_to ON leads USING gin (rel_to);
+      CREATE INDEX leads_location ON leads USING gist (location);
+      CREATE TABLE lead_events (
+        lead_id TEXT NOT NULL REFERENCES leads (id),
+        seq INTEGER NOT NULL,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        at TIMESTAMPTZ NOT NULL,
+        occurred_at TIMESTAMPTZ NOT NULL,
+        actor TEXT NOT NULL,
+        note TEXT NOT NULL,
+        details JSONB NOT NULL,
+        PRIMARY KEY (lead_id, seq)
+      );
+      CREATE INDEX lead_events_to ON lead_events (to_status, lead_id);
+      CREATE TABLE lead_evidence (
+        id TEXT PRIMARY KEY,
+        lead_id TEXT NOT NULL REFERENCES leads (id),
+        kind TEXT NOT NULL,
+        ref TEXT,
+        text TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TIMESTAMPTZ NOT NULL,
+        marking JSONB NOT NULL,
+        classification_rank SMALLINT NOT NULL,
+        controls TEXT[] NOT NULL,
+        rel_to TEXT[] NOT NULL,
+        originator TEXT NOT NULL
+      );
+      CREATE INDEX lead_evidence_lead ON lead_evidence (lead_id, added_at);
+      CREATE TABLE releases (
+        id TEXT PRIMARY KEY,
+        lead_id TEXT NOT NULL REFERENCES leads (id),
+        partner_country TEXT NOT NULL,
+        partner_unit TEXT NOT NULL,
+        language TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        banner TEXT NOT NULL,
+        package TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        html_en TEXT NOT NULL,
+        html_es TEXT NOT NULL,
+        marking JSONB NOT NULL,
+        classification_rank SMALLINT NOT NULL,
+        controls TEXT[] NOT NULL,
+        rel_to TEXT[] NOT NULL,
+        originator TEXT NOT NULL
+      );
+      CREATE INDEX releases_lead ON releases (lead_id, created_at);
+      CREATE INDEX releases_partner ON releases (partner_country, created_at DESC);
+      CREATE INDEX releases_rel_to ON releases USING gin (rel_to);
+      CREATE FUNCTION nariz_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'restrict_violation';
+        END
+      $fn$;
+      CREATE TRIGGER lead_events_append_only BEFORE UPDATE OR DELETE ON lead_events FOR EACH ROW EXECUTE FUNCTION nariz_append_only();
+      CREATE TRIGGER lead_events_no_truncate BEFORE TRUNCATE ON lead_events FOR EACH STATEMENT EXECUTE FUNCTION nariz_append_only();
+      CREATE TRIGGER releases_append_only BEFORE UPDATE OR DELETE ON releases FOR EACH ROW EXECUTE FUNCTION nariz_append_only();
+      CREATE TRIGGER releases_no_truncate BEFORE TRUNCATE ON releases FOR EACH STATEMENT EXECUTE FUNCTION nariz_append_only();
+    `,
+  },
+  {
+    version: 6,
+    name: 'audit checkpoints; audit log and checkpoints append-only',
+    // Signed checkpoints of the audit log's Merkle tree (audit-checkpoints.ts):
+    // one row per tree size, the note kept exactly as signed. UPDATE and
+    // DELETE of both tables are refused by trigger: a guard against mistakes,
+    // not against whoever can drop a trigger (the signatures and the
+    // partner's saved checkpoints detect that; docs/security/audit.md).
+    sqlite: `
+      CREATE TABLE audit_checkpoints (
+        tree_size INTEGER PRIMARY KEY,
+        root_hash TEXT NOT NULL,
+        signed TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+      CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    `,
+    postgres: `
+      CREATE TABLE audit_checkpoints (
+        tree_size BIGINT PRIMARY KEY,
+        root_hash TEXT NOT NULL,
+        signed TEXT NOT NULL,
+        at TIMESTAMPTZ NOT NULL
+      );
+      -- nariz_append_only() is version 5's.
+      CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE ON audit_checkpoints FOR EACH ROW EXECUTE FUNCTION nariz_append_only();
+      CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoints FOR EACH STATEMENT EXECUTE FUNCTION nariz_append_only();
+      CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION nariz_append_only();
+      CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION nariz_append_only();
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

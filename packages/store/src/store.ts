@@ -14,10 +14,13 @@ import type { Sortie, SortieId, SortieShape } from '@nariz/core';
 import type { AccountStore } from './accounts.js';
 import type { JobStore } from './jobs.js';
 import type { AuditStore } from './audit.js';
+import type { AuditCheckpointStore } from './audit-checkpoints.js';
 import type { FlightStore } from './flight.js';
 import type { VideoStore } from './videos.js';
 import type { AnnotationStore } from './annotations.js';
 import type { VideoJobStore } from './video-jobs.js';
+import type { LeadStore } from './leads.js';
+import type { ReleaseStore } from './releases.js';
 
 export interface NewSortie {
   readonly id: SortieId;
@@ -74,6 +77,8 @@ export interface Store {
   readonly jobs: JobStore;
   /** The append-only audit log (audit.ts). */
   readonly audit: AuditStore;
+  /** Signed checkpoints of the audit log, append-only (audit-checkpoints.ts). */
+  readonly auditCheckpoints: AuditCheckpointStore;
   /** Flight plans and airspace authorities (flight.ts). */
   readonly flight: FlightStore;
   /** Full-motion videos (videos.ts). */
@@ -82,6 +87,10 @@ export interface Store {
   readonly annotations: AnnotationStore;
   /** Jobs on videos: motion cues (video-jobs.ts). */
   readonly videoJobs: VideoJobStore;
+  /** Leads, their history and evidence, filtered by markings in every query (leads.ts). */
+  readonly leads: LeadStore;
+  /** Immutable releases to partners (releases.ts). */
+  readonly releases: ReleaseStore;
   /** Applies every migration newer than the database's version; refuses a database newer than this code. */
   migrate(): Promise<MigrationReport>;
   /** Resolves when the database answers a trivial query (readiness). */

@@ -29,6 +29,22 @@ export function accountsContract(withStore: WithStore): void {
     assert.equal(await a.getUser('nobody'), undefined);
   });
 
+  withStore('users carry clearance, nationality, organisation and accesses: least by default, changed field by field, nationality reset to the own country', async (s) => {
+    const a = s.accounts;
+    const plain = await a.createUser({ username: 'nuevo', role: 'viewer', passwordHash: 'h', mustChangePassword: false });
+    assert.deepEqual([plain.clearance, plain.nationality, plain.organisation, plain.accesses], ['U', undefined, 'task force', []]);
+    const p = await a.createUser({ username: 'capitan', role: 'partner', passwordHash: 'h', mustChangePassword: false, clearance: 'S', nationality: 'MEX', organisation: 'SEMAR', accesses: ['LES', 'PROPIN', 'LES'] });
+    assert.deepEqual([p.clearance, p.nationality, p.organisation, p.accesses], ['S', 'MEX', 'SEMAR', ['LES', 'PROPIN']]);
+    const c = await a.updateUser('capitan', { clearance: 'C', accesses: [] });
+    assert.deepEqual([c?.clearance, c?.nationality, c?.organisation, c?.accesses], ['C', 'MEX', 'SEMAR', []]);
+    const back = await a.updateUser('capitan', { nationality: null, organisation: 'task force' });
+    assert.deepEqual([back?.nationality, back?.organisation, back?.clearance], [undefined, 'task force', 'C']);
+    assert.equal((await a.updateUser('capitan', { role: 'viewer' }))?.nationality, undefined, 'a patch without nationality keeps it');
+    const col = await a.updateUser('capitan', { nationality: 'COL' });
+    assert.equal(col?.nationality, 'COL');
+    assert.equal((await a.getUser('capitan'))?.nationality, 'COL');
+  });
+
   withStore('sessions expire, are extended, and end one by one or all of a user at once', async (s) => {
     const a = s.accounts;
     await a.createUser({ username: 'luis', role: 'admin', passwordHash: 'h', mustChangePassword: false });

@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { concatSorties, sliceSortie, sortieId, sortieShape } from '@nariz/core';
-import { MIGRATIONS, SCHEMA_VERSION, SqliteStore } from '../src/index.js';
+import { accessPredicate } from '@nariz/security';
+import { leadId, MIGRATIONS, releaseId, SCHEMA_VERSION, SqliteStore } from '../src/index.js';
+import { marking, POLICY } from './random-markings.js';
 import { assertSameSamples, storeContract } from './store-contract.js';
 import { makeBatch } from './batches.js';
 
@@ -93,6 +95,47 @@ test('sqlite store: a database of schema version 3 (audit log, plans) is upgrade
   const v = await s.videos.createVideo({ id: 'v', name: 'first.ts', byteSize: 10, sha256: '00', createdBy: 'ana', originalPath: 'v/original.ts' });
   assert.equal(v.status, 'uploaded');
   await s.close();
+});
+
+test('sqlite store: a database of schema version 4 is upgraded in place to markings (its users keep TS, the own country, the task force); releases and lead events then refuse UPDATE and DELETE', async () => {
+  const path = join(tempDir(), 'v4.db');
+  const raw = new Database(path);
+  raw.pragma('foreign_keys = ON');
+  raw.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  for (const m of MIGRATIONS.filter((x) => x.version <= 4)) {
+    raw.exec(m.sqlite);
+    raw.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-11-01T00:00:00Z');
+  }
+  raw.prepare("INSERT INTO users (username, role, password_hash, must_change_password, disabled, created_at) VALUES ('ana', 'analyst', 'h', 0, 0, '2026-11-01T00:00:00Z')").run();
+  raw.prepare("INSERT INTO videos (id, name, byte_size, sha256, status, created_by, created_at, updated_at, original_path) VALUES ('v', 'v.ts', 1, '00', 'ready', 'ana', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 'v/original.ts')").run();
+  raw.close();
+  const s = new SqliteStore({ path });
+  const report = await s.migrate();
+  assert.equal(report.from, 4);
+  assert.deepEqual(report.applied, MIGRATIONS.filter((m) => m.version > 4).map((m) => `${m.version} ${m.name}`));
+  const ana = (await s.accounts.getUser('ana'))!;
+  assert.deepEqual([ana.clearance, ana.nationality, ana.organisation, ana.accesses, ana.role], ['TS', undefined, 'task force', [], 'analyst']);
+  assert.equal((await s.videos.getVideo('v'))?.status, 'ready');
+  const id = leadId('l1');
+  const at = '2026-11-27T10:00:00.000Z';
+  await s.leads.createLead({
+    id, title: 'farm', summary: '', lang: 'en', lat: 19.4, lon: -99.1, ci95M: 30, labProbability: 0.8, source: undefined, detectedAt: undefined, marking: marking('S', ['MEX']), createdBy: 'ana', at,
+  });
+  await s.leads.transition(id, { from: 'candidate', to: 'confirmed', actor: 'ana', at, note: '', details: {} });
+  await s.releases.createRelease({
+    id: releaseId('r1'), leadId: id, partnerCountry: 'MEX', partnerUnit: 'SEMAR', language: 'es', createdBy: 'ana', createdAt: at, banner: 'SECRET//REL TO USA, MEX',
+    marking: marking('S', ['MEX']), packageJson: '{}', sha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a', html: { en: 'a', es: 'b' }, fromStatus: 'confirmed', note: '',
+  });
+  await s.close();
+  const db = new Database(path);
+  assert.throws(() => db.prepare("UPDATE releases SET banner = 'UNCLASSIFIED'").run(), /releases are immutable/);
+  assert.throws(() => db.prepare('DELETE FROM releases').run(), /releases are immutable/);
+  assert.throws(() => db.prepare("UPDATE lead_events SET note = 'rewritten'").run(), /append-only/);
+  assert.throws(() => db.prepare('DELETE FROM lead_events').run(), /append-only/);
+  db.close();
+  const again = new SqliteStore({ path });
+  assert.equal((await again.releases.getRelease(releaseId('r1'), accessPredicate({ username: 'ana', clearance: 'TS', nationality: 'USA', organisation: 'task force', roles: [] }, POLICY)))?.banner, 'SECRET//REL TO USA, MEX');
+  await again.close();
 });
 
 test('sqlite store: a database from a newer Nariz is refused and left as it was', async () => {

@@ -11,7 +11,9 @@ import { makeBatch } from './batches.js';
 import { accountsContract } from './accounts-contract.js';
 import { jobsContract } from './jobs-contract.js';
 import { auditFlightContract } from './audit-flight-contract.js';
+import { auditCheckpointsContract } from './audit-checkpoints-contract.js';
 import { videoContract } from './video-contract.js';
+import { leadsContract } from './leads-contract.js';
 
 export function assertSameSamples(a: Sortie, b: Sortie, what = 'samples'): void {
   assert.equal(a.count, b.count, `${what}: count`);
@@ -152,5 +154,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
   accountsContract(withStore);
   jobsContract(withStore);
   auditFlightContract(withStore);
+  auditCheckpointsContract(withStore);
   videoContract(withStore);
+  leadsContract(withStore);
 }

@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { audit } from './audit.js';
 import { backup } from './backup.js';
 import { demo } from './demo.js';
 import { disperse } from './disperse.js';
@@ -10,4 +11,4 @@ import { simVideo } from './sim-video.js';
 import { tlog } from './tlog.js';
 
 /** Every command, in help order. Add new commands here. */
-export const COMMANDS: readonly Command[] = [locate, simulate, hazard, disperse, demo, backup, restore, tlog, simVideo];
+export const COMMANDS: readonly Command[] = [locate, simulate, hazard, disperse, demo, backup, restore, tlog, simVideo, audit];

@@ -105,10 +105,14 @@ export function verifierKey(name: string, publicKey: KeyObject): string {
 
 /** A C2SP verifier key string back to its name and Ed25519 public key (the id must match). */
 export function parseVerifierKey(vkey: string): { name: string; publicKey: KeyObject } {
-  const parts = vkey.split('+');
-  const [name = '', id = '', material = ''] = parts;
+  // A name holds no '+', but standard base64 may: split at the first two only.
+  const first = vkey.indexOf('+');
+  const second = first < 0 ? -1 : vkey.indexOf('+', first + 1);
+  const name = first < 0 ? '' : vkey.slice(0, first);
+  const id = second < 0 ? '' : vkey.slice(first + 1, second);
+  const material = second < 0 ? '' : vkey.slice(second + 1);
   const bytes = decodeBase64(material);
-  if (parts.length !== 3 || !isValidKeyName(name) || !/^[0-9a-f]{8}$/.test(id) || bytes === undefined || bytes.length !== 33 || bytes[0] !== ALG_ED25519) {
+  if (second < 0 || !isValidKeyName(name) || !/^[0-9a-f]{8}$/.test(id) || bytes === undefined || bytes.length !== 33 || bytes[0] !== ALG_ED25519) {
     throw keyError('a verifier key is "<name>+<8 hex digits>+<base64 of 0x01 and a 32-byte Ed25519 key>"');
   }
   let publicKey: KeyObject;

@@ -18,7 +18,7 @@ export async function ensureFirstAdmin(store: Store, given: string | undefined):
   }
   const password = given ?? randomPassword();
   try {
-    await store.accounts.createUser({ username: FIRST_ADMIN, role: 'admin', passwordHash: await hashPassword(password), mustChangePassword: true });
+    await store.accounts.createUser({ username: FIRST_ADMIN, role: 'admin', passwordHash: await hashPassword(password), mustChangePassword: true, clearance: 'TS' });
   } catch (err) {
     // Another server process on the same database won the race: its admin stands.
     if (err instanceof NarizError && err.code === 'NARIZ_CONFLICT') return undefined;

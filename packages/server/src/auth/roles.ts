@@ -1,18 +1,29 @@
 /**
  * Roles and their rights. A route names the right it needs; a role is a set
- * of rights. The partner-release work adds roles (partner officials) and
- * rights (release, markings) here, without touching the routes' checks.
+ * of rights. Rights say what a user may do; what they may see is decided by
+ * markings (docs/security/markings.md), which do not consult roles.
+ *
+ * `session` is every signed-in user's: reading and ending one's session and
+ * changing one's password. `partner` is a partner government's official:
+ * the partner portal and their session, nothing else (no sorties, tracks,
+ * videos, plans or live feed). Releasing a lead to a partner is an
+ * analyst's decision (`lead:release`), audited with the analyst's name;
+ * admins hold every right except the portal, which is for partners only.
  */
-export const RIGHTS = ['read', 'sortie:write', 'job:run', 'token:own', 'plan:write', 'user:admin', 'authority:write', 'export:override', 'video:admin'] as const;
+export const RIGHTS = [
+  'read', 'sortie:write', 'job:run', 'token:own', 'plan:write', 'user:admin', 'authority:write', 'export:override', 'video:admin',
+  'session', 'lead:read', 'lead:write', 'lead:release', 'partner:portal',
+] as const;
 export type Right = (typeof RIGHTS)[number];
 
-export const ROLES = ['viewer', 'analyst', 'admin'] as const;
+export const ROLES = ['viewer', 'analyst', 'admin', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 
 const GRANTS: Record<Role, readonly Right[]> = {
-  viewer: ['read'],
-  analyst: ['read', 'sortie:write', 'job:run', 'token:own', 'plan:write'],
-  admin: RIGHTS,
+  viewer: ['read', 'session', 'lead:read'],
+  analyst: ['read', 'sortie:write', 'job:run', 'token:own', 'plan:write', 'session', 'lead:read', 'lead:write', 'lead:release'],
+  admin: RIGHTS.filter((r) => r !== 'partner:portal'),
+  partner: ['session', 'partner:portal'],
 };
 
 export function isRole(x: string): x is Role {

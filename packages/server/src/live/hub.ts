@@ -3,7 +3,13 @@
  * each connected browser (live-routes.ts) receives it. In-process only: a
  * deployment with several server processes would put a broker (PostgreSQL
  * LISTEN/NOTIFY) behind this same interface.
+ *
+ * A message that carries a `marking` reaches only the sockets whose user may
+ * see it (live-routes.ts re-checks canAccess for each): the live feed is an
+ * exit like any other.
  */
+import type { Marking } from '@nariz/security';
+
 export type LiveMessage =
   | { readonly type: 'sortie'; readonly sortie: Record<string, unknown> }
   | { readonly type: 'sortie_deleted'; readonly id: string }
@@ -16,7 +22,8 @@ export type LiveMessage =
   | { readonly type: 'video_deleted'; readonly id: string }
   | { readonly type: 'video_job'; readonly job: Record<string, unknown> }
   | { readonly type: 'annotation'; readonly annotation: Record<string, unknown> }
-  | { readonly type: 'annotation_deleted'; readonly id: string; readonly video_id: string };
+  | { readonly type: 'annotation_deleted'; readonly id: string; readonly video_id: string }
+  | { readonly type: 'lead'; readonly id: string; readonly status: string; readonly updated_at: string; readonly marking: Marking };
 
 export type LiveListener = (m: LiveMessage) => void;
 

@@ -12,6 +12,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import '@fastify/websocket';
 import { NarizError } from '@nariz/core';
+import { canAccess, type Subject } from '@nariz/security';
+import { subjectOfUser } from '../leads/acting-subject.js';
 import type { Platform } from '../platform.js';
 import { principalOf } from '../auth/auth-plugin.js';
 import { ingestBatch } from './ingest.js';
@@ -46,8 +48,17 @@ export function parseIngestMessage(text: string): IngestMessage | string {
 export const liveRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app, { platform: p }) => {
   app.get('/live', { websocket: true, schema: { hide: true } }, (socket, req) => {
     const who = principalOf(req).username;
+    // Marked messages (leads) go only where their marking allows; the subject is read once, when the socket opens.
+    let subject: Subject | undefined;
+    void p.store.accounts
+      .getUser(who)
+      .then((u) => {
+        if (u !== undefined) subject = subjectOfUser(u, p.security);
+      })
+      .catch((err: unknown) => req.log.warn({ err, username: who }, 'live: no subject; marked messages withheld'));
     const off = p.hub.subscribe((m) => {
       if (socket.readyState !== socket.OPEN) return;
+      if ('marking' in m && (subject === undefined || !canAccess(subject, m.marking, p.security).allowed)) return;
       if (socket.bufferedAmount > MAX_BUFFERED) {
         req.log.warn({ username: who }, 'live client too slow; disconnected');
         socket.close(1013, 'too slow');

@@ -79,14 +79,14 @@ export const sessionRoutes: FastifyPluginAsync<SessionRouteOptions> = async (app
     },
   );
 
-  app.get('/session', { config: { allowPasswordChange: true }, schema: { response: { 200: sessionSchema } } }, async (req) => {
+  app.get('/session', { config: { right: 'session', allowPasswordChange: true }, schema: { response: { 200: sessionSchema } } }, async (req) => {
     const p = principalOf(req);
     const u = await o.store.accounts.getUser(p.username);
     if (u === undefined) throw new NarizError('NARIZ_AUTH', 'sign in first');
     return sessionJson(u, p.session?.csrfToken ?? '');
   });
 
-  app.delete('/session', { config: { allowPasswordChange: true } }, async (req, reply) => {
+  app.delete('/session', { config: { right: 'session', allowPasswordChange: true } }, async (req, reply) => {
     const p = principalOf(req);
     if (p.session !== undefined) await o.store.accounts.deleteSession(p.session.idHash);
     clearSessionCookie(reply, o.secureCookies);
@@ -96,7 +96,7 @@ export const sessionRoutes: FastifyPluginAsync<SessionRouteOptions> = async (app
   app.put<{ Body: { current_password: string; new_password: string } }>(
     '/session/password',
     {
-      config: { allowPasswordChange: true },
+      config: { right: 'session', allowPasswordChange: true },
       schema: {
         body: { type: 'object', properties: { current_password: { type: 'string', maxLength: PASSWORD_MAX * 4 }, new_password: { type: 'string', maxLength: PASSWORD_MAX * 4 } }, required: ['current_password', 'new_password'], additionalProperties: false },
       },

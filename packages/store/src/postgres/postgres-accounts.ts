@@ -1,7 +1,7 @@
 /** Users, sessions and API tokens in PostgreSQL (the AccountStore contract, accounts.ts). */
 import type pg from 'pg';
 import { NarizError } from '@nariz/core';
-import type { AccountStore, ApiTokenRecord, NewUser, SessionRecord, UserPatch, UserRecord } from '../accounts.js';
+import { DEFAULT_ORGANISATION, type AccountStore, type ApiTokenRecord, type NewUser, type SessionRecord, type UserPatch, type UserRecord } from '../accounts.js';
 
 interface UserRow {
   username: string;
@@ -10,6 +10,10 @@ interface UserRow {
   must_change_password: boolean;
   disabled: boolean;
   created_at: Date;
+  clearance: string;
+  nationality: string | null;
+  organisation: string;
+  accesses: string[];
 }
 
 interface TokenRow {
@@ -22,7 +26,10 @@ interface TokenRow {
 
 const user = (r: UserRow): UserRecord => ({
   username: r.username, role: r.role, passwordHash: r.password_hash, mustChangePassword: r.must_change_password, disabled: r.disabled, createdAt: r.created_at.toISOString(),
+  clearance: r.clearance, nationality: r.nationality ?? undefined, organisation: r.organisation, accesses: r.accesses,
 });
+
+const accessList = (a: readonly string[]): string[] => [...new Set(a)].sort();
 const token = (r: TokenRow): ApiTokenRecord => ({ id: r.id, name: r.name, username: r.username, tokenHash: r.token_hash, createdAt: r.created_at.toISOString() });
 
 export class PostgresAccounts implements AccountStore {
@@ -34,8 +41,9 @@ export class PostgresAccounts implements AccountStore {
   async createUser(u: NewUser): Promise<UserRecord> {
     try {
       const r = await this.pool.query<UserRow>(
-        'INSERT INTO users (username, role, password_hash, must_change_password, disabled, created_at) VALUES ($1, $2, $3, $4, false, $5) RETURNING *',
-        [u.username, u.role, u.passwordHash, u.mustChangePassword, this.now()],
+        `INSERT INTO users (username, role, password_hash, must_change_password, disabled, created_at, clearance, nationality, organisation, accesses)
+         VALUES ($1, $2, $3, $4, false, $5, $6, $7, $8, $9) RETURNING *`,
+        [u.username, u.role, u.passwordHash, u.mustChangePassword, this.now(), u.clearance ?? 'U', u.nationality ?? null, u.organisation ?? DEFAULT_ORGANISATION, accessList(u.accesses ?? [])],
       );
       return user(r.rows[0]!);
     } catch (err) {
@@ -60,8 +68,13 @@ export class PostgresAccounts implements AccountStore {
   async updateUser(username: string, p: UserPatch): Promise<UserRecord | undefined> {
     const r = await this.pool.query<UserRow>(
       `UPDATE users SET role = coalesce($2, role), password_hash = coalesce($3, password_hash),
-         must_change_password = coalesce($4, must_change_password), disabled = coalesce($5, disabled) WHERE username = $1 RETURNING *`,
-      [username, p.role ?? null, p.passwordHash ?? null, p.mustChangePassword ?? null, p.disabled ?? null],
+         must_change_password = coalesce($4, must_change_password), disabled = coalesce($5, disabled),
+         clearance = coalesce($6, clearance), nationality = CASE WHEN $7 THEN $8 ELSE nationality END,
+         organisation = coalesce($9, organisation), accesses = coalesce($10, accesses) WHERE username = $1 RETURNING *`,
+      [
+        username, p.role ?? null, p.passwordHash ?? null, p.mustChangePassword ?? null, p.disabled ?? null,
+        p.clearance ?? null, p.nationality !== undefined, p.nationality ?? null, p.organisation ?? null, p.accesses === undefined ? null : accessList(p.accesses),
+      ],
     );
     return r.rows[0] === undefined ? undefined : user(r.rows[0]);
   }

@@ -27,7 +27,8 @@ export class PostgresAudit implements AuditStore {
   async append(e: NewAuditEntry): Promise<AuditEntry> {
     return this.tx(async (c) => {
       await c.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-      const seq = Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM audit_log')).rows[0]!.n);
+      // One past the highest seq, not the row count: a deleted row (tampering) must not make appends collide.
+      const seq = Number((await c.query<{ n: string }>('SELECT coalesce(max(seq) + 1, 0) AS n FROM audit_log')).rows[0]!.n);
       const base = { seq, at: this.now().toISOString(), actor: e.actor, action: e.action, target: e.target, details: JSON.parse(JSON.stringify(e.details)) as Record<string, unknown> };
       const leafHash = auditLeafHash(base);
       await c.query('INSERT INTO audit_log (seq, at, actor, action, target, details, leaf_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)', [seq, base.at, base.actor, base.action, base.target, JSON.stringify(base.details), leafHash]);
@@ -57,6 +58,6 @@ export class PostgresAudit implements AuditStore {
   }
 
   async size(): Promise<number> {
-    return Number((await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM audit_log')).rows[0]!.n);
+    return Number((await this.pool.query<{ n: string }>('SELECT coalesce(max(seq) + 1, 0) AS n FROM audit_log')).rows[0]!.n);
   }
 }

@@ -17,10 +17,13 @@ import { parseShape } from '../shape-json.js';
 import { PostgresAccounts } from './postgres-accounts.js';
 import { PostgresJobs } from './postgres-jobs.js';
 import { PostgresAudit } from './postgres-audit.js';
+import { PostgresAuditCheckpoints } from './postgres-audit-checkpoints.js';
 import { PostgresFlight } from './postgres-flight.js';
 import { PostgresVideos } from './postgres-videos.js';
 import { PostgresAnnotations } from './postgres-annotations.js';
 import { PostgresVideoJobs } from './postgres-video-jobs.js';
+import { PostgresLeads } from './postgres-leads.js';
+import { PostgresReleases } from './postgres-releases.js';
 import { batchDigest, checkShape, duplicateOrConflict, extent, sampleWindow, samplesFromBatches, toRecord } from '../batch-rules.js';
 
 export interface PostgresStoreOptions {
@@ -60,10 +63,13 @@ export class PostgresStore implements Store {
   readonly accounts: PostgresAccounts;
   readonly jobs: PostgresJobs;
   readonly audit: PostgresAudit;
+  readonly auditCheckpoints: PostgresAuditCheckpoints;
   readonly flight: PostgresFlight;
   readonly videos: PostgresVideos;
   readonly annotations: PostgresAnnotations;
   readonly videoJobs: PostgresVideoJobs;
+  readonly leads: PostgresLeads;
+  readonly releases: PostgresReleases;
 
   constructor(o: PostgresStoreOptions) {
     this.schema = o.schema ?? 'public';
@@ -77,10 +83,13 @@ export class PostgresStore implements Store {
     this.accounts = new PostgresAccounts(this.pool, this.now);
     this.jobs = new PostgresJobs(this.pool, this.now, (body) => this.tx(body));
     this.audit = new PostgresAudit(this.pool, this.now, (body) => this.tx(body));
+    this.auditCheckpoints = new PostgresAuditCheckpoints(this.pool, this.now, (body) => this.tx(body));
     this.flight = new PostgresFlight(this.pool, this.now);
     this.videos = new PostgresVideos(this.pool, this.now);
     this.annotations = new PostgresAnnotations(this.pool, this.now, (body) => this.tx(body));
     this.videoJobs = new PostgresVideoJobs(this.pool, this.now, (body) => this.tx(body));
+    this.leads = new PostgresLeads(this.pool, (body) => this.tx(body));
+    this.releases = new PostgresReleases(this.pool, (body) => this.tx(body));
   }
 
   async migrate(): Promise<MigrationReport> {

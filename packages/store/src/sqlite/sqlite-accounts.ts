@@ -1,7 +1,7 @@
 /** Users, sessions and API tokens in SQLite (the AccountStore contract, accounts.ts). */
 import Database from 'better-sqlite3';
 import { NarizError } from '@nariz/core';
-import type { AccountStore, ApiTokenRecord, NewUser, SessionRecord, UserPatch, UserRecord } from '../accounts.js';
+import { DEFAULT_ORGANISATION, type AccountStore, type ApiTokenRecord, type NewUser, type SessionRecord, type UserPatch, type UserRecord } from '../accounts.js';
 
 interface UserRow {
   username: string;
@@ -10,6 +10,11 @@ interface UserRow {
   must_change_password: number;
   disabled: number;
   created_at: string;
+  clearance: string;
+  nationality: string | null;
+  organisation: string;
+  /** JSON array of strings. */
+  accesses: string;
 }
 
 interface TokenRow {
@@ -22,7 +27,16 @@ interface TokenRow {
 
 const user = (r: UserRow): UserRecord => ({
   username: r.username, role: r.role, passwordHash: r.password_hash, mustChangePassword: r.must_change_password === 1, disabled: r.disabled === 1, createdAt: r.created_at,
+  clearance: r.clearance, nationality: r.nationality ?? undefined, organisation: r.organisation, accesses: stringArray(r.accesses),
 });
+
+/** A JSON array of strings as stored; anything else reads as none (the server denies what it cannot read). */
+function stringArray(text: string): string[] {
+  const v: unknown = JSON.parse(text);
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+const accessesText = (a: readonly string[]): string => JSON.stringify([...new Set(a)].sort());
 const token = (r: TokenRow): ApiTokenRecord => ({ id: r.id, name: r.name, username: r.username, tokenHash: r.token_hash, createdAt: r.created_at });
 
 export class SqliteAccounts implements AccountStore {
@@ -34,8 +48,8 @@ export class SqliteAccounts implements AccountStore {
   async createUser(u: NewUser): Promise<UserRecord> {
     try {
       this.db
-        .prepare('INSERT INTO users (username, role, password_hash, must_change_password, disabled, created_at) VALUES (?, ?, ?, ?, 0, ?)')
-        .run(u.username, u.role, u.passwordHash, u.mustChangePassword ? 1 : 0, this.now().toISOString());
+        .prepare('INSERT INTO users (username, role, password_hash, must_change_password, disabled, created_at, clearance, nationality, organisation, accesses) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)')
+        .run(u.username, u.role, u.passwordHash, u.mustChangePassword ? 1 : 0, this.now().toISOString(), u.clearance ?? 'U', u.nationality ?? null, u.organisation ?? DEFAULT_ORGANISATION, accessesText(u.accesses ?? []));
     } catch (err) {
       if (err instanceof Database.SqliteError && err.code.startsWith('SQLITE_CONSTRAINT')) throw new NarizError('NARIZ_CONFLICT', `a user "${u.username}" exists already`, undefined, { cause: err });
       throw err;
@@ -60,9 +74,14 @@ export class SqliteAccounts implements AccountStore {
     this.db
       .prepare(
         `UPDATE users SET role = coalesce(?, role), password_hash = coalesce(?, password_hash),
-           must_change_password = coalesce(?, must_change_password), disabled = coalesce(?, disabled) WHERE username = ?`,
+           must_change_password = coalesce(?, must_change_password), disabled = coalesce(?, disabled),
+           clearance = coalesce(?, clearance), nationality = CASE WHEN ? THEN ? ELSE nationality END,
+           organisation = coalesce(?, organisation), accesses = coalesce(?, accesses) WHERE username = ?`,
       )
-      .run(p.role ?? null, p.passwordHash ?? null, p.mustChangePassword === undefined ? null : p.mustChangePassword ? 1 : 0, p.disabled === undefined ? null : p.disabled ? 1 : 0, username);
+      .run(
+        p.role ?? null, p.passwordHash ?? null, p.mustChangePassword === undefined ? null : p.mustChangePassword ? 1 : 0, p.disabled === undefined ? null : p.disabled ? 1 : 0,
+        p.clearance ?? null, p.nationality === undefined ? 0 : 1, p.nationality ?? null, p.organisation ?? null, p.accesses === undefined ? null : accessesText(p.accesses), username,
+      );
     return this.getUser(username);
   }
 

@@ -22,7 +22,8 @@ export class SqliteAudit implements AuditStore {
 
   async append(e: NewAuditEntry): Promise<AuditEntry> {
     return this.db.transaction((): AuditEntry => {
-      const seq = (this.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+      // One past the highest seq, not the row count: a deleted row (tampering) must not make appends collide.
+      const seq = (this.db.prepare('SELECT coalesce(max(seq) + 1, 0) AS n FROM audit_log').get() as { n: number }).n;
       const base = { seq, at: this.now().toISOString(), actor: e.actor, action: e.action, target: e.target, details: JSON.parse(JSON.stringify(e.details)) as Record<string, unknown> };
       const leafHash = auditLeafHash(base);
       this.db.prepare('INSERT INTO audit_log (seq, at, actor, action, target, details, leaf_hash) VALUES (?, ?, ?, ?, ?, ?, ?)').run(seq, base.at, base.actor, base.action, base.target, JSON.stringify(base.details), leafHash);
@@ -52,6 +53,6 @@ export class SqliteAudit implements AuditStore {
   }
 
   async size(): Promise<number> {
-    return (this.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    return (this.db.prepare('SELECT coalesce(max(seq) + 1, 0) AS n FROM audit_log').get() as { n: number }).n;
   }
 }

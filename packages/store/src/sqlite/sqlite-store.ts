@@ -15,10 +15,13 @@ import { parseShape } from '../shape-json.js';
 import { SqliteAccounts } from './sqlite-accounts.js';
 import { SqliteJobs } from './sqlite-jobs.js';
 import { SqliteAudit } from './sqlite-audit.js';
+import { SqliteAuditCheckpoints } from './sqlite-audit-checkpoints.js';
 import { SqliteFlight } from './sqlite-flight.js';
 import { SqliteVideos } from './sqlite-videos.js';
 import { SqliteAnnotations } from './sqlite-annotations.js';
 import { SqliteVideoJobs } from './sqlite-video-jobs.js';
+import { SqliteLeads } from './sqlite-leads.js';
+import { SqliteReleases } from './sqlite-releases.js';
 import { batchDigest, checkShape, duplicateOrConflict, extent, sampleWindow, samplesFromBatches, toRecord } from '../batch-rules.js';
 
 export interface SqliteStoreOptions {
@@ -59,10 +62,13 @@ export class SqliteStore implements Store {
   readonly accounts: SqliteAccounts;
   readonly jobs: SqliteJobs;
   readonly audit: SqliteAudit;
+  readonly auditCheckpoints: SqliteAuditCheckpoints;
   readonly flight: SqliteFlight;
   readonly videos: SqliteVideos;
   readonly annotations: SqliteAnnotations;
   readonly videoJobs: SqliteVideoJobs;
+  readonly leads: SqliteLeads;
+  readonly releases: SqliteReleases;
 
   constructor(o: SqliteStoreOptions) {
     this.db = new Database(o.path);
@@ -74,10 +80,13 @@ export class SqliteStore implements Store {
     this.accounts = new SqliteAccounts(this.db, this.now);
     this.jobs = new SqliteJobs(this.db, this.now);
     this.audit = new SqliteAudit(this.db, this.now);
+    this.auditCheckpoints = new SqliteAuditCheckpoints(this.db, this.now);
     this.flight = new SqliteFlight(this.db, this.now);
     this.videos = new SqliteVideos(this.db, this.now);
     this.annotations = new SqliteAnnotations(this.db, this.now);
     this.videoJobs = new SqliteVideoJobs(this.db, this.now);
+    this.leads = new SqliteLeads(this.db);
+    this.releases = new SqliteReleases(this.db);
   }
 
   async migrate(): Promise<MigrationReport> {
