@@ -52,13 +52,17 @@ export const ERROR_CATALOGUE = {
   NARIZ_EXPORT_MARKING: { status: 422, summary: 'A release cannot be exported as asked: a marking is not releasable to the partner, is above the banner, or has a control the exchange format cannot carry (refused rather than dropped).' },
   NARIZ_NOT_ACCEPTABLE: { status: 406, summary: 'The Accept header names no media type this endpoint produces (TAXII: application/taxii+json;version=2.1).' },
   NARIZ_UNSUPPORTED_MEDIA_TYPE: { status: 415, summary: 'The request body\'s Content-Type is not one this endpoint accepts (TAXII: application/taxii+json;version=2.1).' },
+  NARIZ_METHOD_NOT_ALLOWED: { status: 405, summary: 'The resource exists but does not answer this method (the read-only TAXII resources answer GET and HEAD; the reply\'s Allow header lists them).' },
+  NARIZ_EXPORT_INCOMPLETE: { status: 422, summary: 'A release lacks a value the exchange format requires (a lead made by hand without its 95 % radius, lab probability or time of first detection): the export is refused rather than invent one.' },
   NARIZ_GRAPH: { status: 400, summary: 'A network cannot be built or analysed as given: a node index or entity id out of range or unknown, a non-finite or non-positive edge length, a self-link where none is allowed, an empty graph.' },
   NARIZ_GRADING: { status: 400, summary: 'An intelligence grading is not an Admiralty (NATO) code: source reliability A-F and information credibility 1-6, as in "B2".' },
+  NARIZ_IMPORT_FILE: { status: 400, summary: 'A network import file cannot be read as a table: not UTF-8, malformed GraphML or GEXF XML (a DOCTYPE is refused), no rows, or a format the server does not read.' },
+  NARIZ_IMPORT_ROWS: { status: 422, summary: 'Rows of a network import do not validate under the mapping (each problem names its line and column); nothing was stored (commit again with skip_invalid to store the valid rows).' },
   NARIZ_LEAD_STATE: { status: 409, summary: 'A lead cannot move to that state from the one it is in (the message lists the states it can move to), or it changed meanwhile.' },
   NARIZ_NOT_RELEASABLE: { status: 422, summary: 'Nothing of the lead may go to that partner: its core portion (title, location, hazard zone) is not releasable to the partner country, or it carries ORCON.' },
   NARIZ_AUDIT_BROKEN: { status: 503, summary: 'The server\'s audit log failed its integrity check (at start or while running): proofs, checkpoints and exports are refused and nothing more is signed until an admin has investigated (GET /api/audit/status, nariz audit verify --db).' },
   NARIZ_TRANSLATE: { status: 503, summary: 'A translation engine is unavailable or failed: Apertium or its eng-spa modes are not installed (scripts/setup-apertium.sh), Bergamot model files are missing from the model directory (the message names the file), or the engine crashed or timed out.' },
-  NARIZ_GLOSSARY: { status: 400, summary: 'A slang glossary file is malformed: not a JSON array of entries, a missing or empty term or neutral rendering, a bad region, review state or date.' },
+  NARIZ_GLOSSARY: { status: 400, summary: 'A slang glossary file is malformed: not JSON or not a nariz-slang-glossary document, an entry with a missing or empty term, neutral form or gloss, a bad region, category, action or review date (the message gives the field path).' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
