@@ -34,6 +34,13 @@ import { suggestRoutes } from './routes/suggest.js';
 import { auditRoutes } from './routes/audit.js';
 import { leadRoutes } from './routes/leads.js';
 import { partnerRoutes } from './routes/partner.js';
+import { networkRoutes } from './routes/network.js';
+import { stixRoutes } from './routes/stix.js';
+import { cotRoutes } from './routes/cot.js';
+import { taxiiRoutes } from './routes/taxii.js';
+import type { TakConfig } from './exchange/tak-config.js';
+import { translationRoutes } from './routes/translations.js';
+import type { TranslationConfig } from './translation/translation-config.js';
 import { MavlinkUdpListener } from './mavlink/udp-listener.js';
 import type { SensorMap } from '@nariz/formats';
 
@@ -73,6 +80,10 @@ export interface AppOptions {
   /** The deployment's own country (default USA) and Chromium for release PDFs (default /usr/bin/chromium). */
   readonly ownCountry?: string;
   readonly chromiumPath?: string;
+  /** Translation (translation/translation-config.ts; absent: not configured, the translation routes answer 503). */
+  readonly translation?: TranslationConfig;
+  /** The TAK server new releases are streamed to (exchange/tak-config.ts; absent: none). */
+  readonly tak?: TakConfig;
 }
 
 export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
@@ -117,13 +128,15 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     video: { ...(o.videoDir !== undefined ? { dir: o.videoDir } : {}), ...(o.ffmpegPath !== undefined ? { ffmpegPath: o.ffmpegPath } : {}), ...(o.videoMaxBytes !== undefined ? { maxBytes: o.videoMaxBytes } : {}) },
     ...(o.audit !== undefined ? { audit: o.audit } : {}),
     ...(o.ownCountry !== undefined ? { ownCountry: o.ownCountry } : {}), ...(o.chromiumPath !== undefined ? { chromiumPath: o.chromiumPath } : {}),
+    ...(o.translation !== undefined ? { translation: o.translation } : {}),
   });
   app.decorate('platform', platform);
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 * 1024 } });
   installAuth(app, { store: o.store, secureCookies, now });
   await app.register(healthRoutes, { store: o.store });
-  await app.register(sessionRoutes, { store: o.store, throttle: o.throttle ?? new LoginThrottle(), secureCookies, now, prefix: '/api' });
+  const throttle = o.throttle ?? new LoginThrottle();
+  await app.register(sessionRoutes, { store: o.store, throttle, secureCookies, now, prefix: '/api' });
   await app.register(userRoutes, { store: o.store, now, policy: platform.security, prefix: '/api' });
   await app.register(sortieRoutes, { platform, prefix: '/api' });
   await app.register(uploadRoutes, { platform, prefix: '/api' });
@@ -136,6 +149,11 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { platform, prefix: '/api' });
   await app.register(leadRoutes, { platform, prefix: '/api' });
   await app.register(partnerRoutes, { platform, prefix: '/api' });
+  await app.register(translationRoutes, { platform, prefix: '/api' });
+  await app.register(networkRoutes, { platform, prefix: '/api' });
+  await app.register(stixRoutes, { platform, prefix: '/api' });
+  await app.register(cotRoutes, { platform, ...(o.tak !== undefined ? { tak: o.tak } : {}), prefix: '/api' });
+  await app.register(taxiiRoutes, { platform, throttle, prefix: '/taxii2' });
   const spa = await installWeb(app, { webRoot: o.webRoot, pmtilesPath: o.pmtilesPath, demo: o.demo ?? false, version: VERSION });
   // Paths the web app routes itself get its index.html; anything else is a 404 in the error shape.
   app.setNotFoundHandler((req, reply) => {

@@ -35,6 +35,10 @@
  *                                      country NOFORN and unmarked material stay with, and the
  *                                      nationality of users who have none set (docs/leads.md)
  *   chromium      NARIZ_CHROMIUM       Chromium for release PDFs (/usr/bin/chromium)
+ *   translation, bergamotModels, glossaryFile, pdftotext  NARIZ_TRANSLATION (auto|off),
+ *                                      NARIZ_BERGAMOT_MODELS, NARIZ_GLOSSARY_FILE, NARIZ_PDFTOTEXT
+ *                                      (translation/translation-config.ts)
+ *   tak*          NARIZ_TAK_*          the TAK server new releases are streamed to (exchange/tak-config.ts)
  *
  * The file is NARIZ_CONFIG, else ./nariz.config.json when it exists.
  * Unknown keys and bad values are refused, naming the file or variable.
@@ -45,6 +49,8 @@ import { NarizError } from '@nariz/core';
 import { DEFAULT_DATA_DIR } from '@nariz/store';
 import { isCountryCode } from '@nariz/security';
 import { auditConfig, type AuditConfig } from './audit/audit-config.js';
+import { translationServerConfig, type TranslationConfig } from './translation/translation-config.js';
+import { takServerConfig, type TakConfig } from './exchange/tak-config.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -76,6 +82,10 @@ export interface ServerConfig {
   readonly ownCountry: string;
   /** Chromium's path; undefined: /usr/bin/chromium. */
   readonly chromium: string | undefined;
+  /** Translation's engines and files. */
+  readonly translation: TranslationConfig;
+  /** The TAK stream; absent: none. */
+  readonly tak?: TakConfig;
 }
 
 /** The web app built beside this package in the monorepo. */
@@ -90,6 +100,8 @@ const KEYS = {
   videoDir: 'NARIZ_VIDEO_DIR', ffmpeg: 'NARIZ_FFMPEG', videoMaxBytes: 'NARIZ_VIDEO_MAX_BYTES',
   auditKey: 'NARIZ_AUDIT_KEY', auditOrigin: 'NARIZ_AUDIT_ORIGIN', auditCheckpointSeconds: 'NARIZ_AUDIT_CHECKPOINT_SECONDS',
   ownCountry: 'NARIZ_OWN_COUNTRY', chromium: 'NARIZ_CHROMIUM',
+  translation: 'NARIZ_TRANSLATION', bergamotModels: 'NARIZ_BERGAMOT_MODELS', glossaryFile: 'NARIZ_GLOSSARY_FILE', pdftotext: 'NARIZ_PDFTOTEXT',
+  takHost: 'NARIZ_TAK_HOST', takPort: 'NARIZ_TAK_PORT', takTlsCa: 'NARIZ_TAK_TLS_CA', takTlsCert: 'NARIZ_TAK_TLS_CERT', takTlsKey: 'NARIZ_TAK_TLS_KEY', takReleasableTo: 'NARIZ_TAK_RELEASABLE_TO', takClearance: 'NARIZ_TAK_CLEARANCE', takAccesses: 'NARIZ_TAK_ACCESSES',
 } as const;
 type Key = keyof typeof KEYS;
 
@@ -151,6 +163,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fi
     videoDir: get('videoDir').value, ffmpeg: get('ffmpeg').value, videoMaxBytes,
     audit: auditConfig({ keyPath: get('auditKey'), origin: get('auditOrigin'), checkpointSeconds: get('auditCheckpointSeconds') }),
     ownCountry, chromium: get('chromium').value,
+    ...translationServerConfig(get),
+    ...takServerConfig(get),
   };
 }
 

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     videoDir: cfg.videoDir ?? join(cfg.dataDir, 'video'), ...(cfg.ffmpeg !== undefined ? { ffmpegPath: cfg.ffmpeg } : {}), ...(cfg.videoMaxBytes !== undefined ? { videoMaxBytes: cfg.videoMaxBytes } : {}),
     audit: { ...cfg.audit, keyDir: cfg.dataDir },
     ownCountry: cfg.ownCountry, ...(cfg.chromium !== undefined ? { chromiumPath: cfg.chromium } : {}),
+    translation: cfg.translation, ...(cfg.tak !== undefined ? { tak: cfg.tak } : {}),
     ...(cfg.basemapPmtiles !== undefined ? { pmtilesPath: cfg.basemapPmtiles } : {}),
     ...(cfg.liveAuthority !== undefined ? { liveAuthorityId: cfg.liveAuthority } : {}),
     ...(cfg.mavlinkUdpPort !== undefined

@@ -15,6 +15,8 @@ import { VideoService } from './video/video-service.js';
 import { securityPolicy, type SecurityPolicy } from '@nariz/security';
 import { PdfRenderer } from './leads/pdf-renderer.js';
 import { AuditLedger, type AuditLedgerOptions } from './audit/audit-ledger.js';
+import { TranslationService } from './translation/translation-service.js';
+import type { TranslationConfig } from './translation/translation-config.js';
 
 export interface Platform {
   readonly store: Store;
@@ -34,6 +36,8 @@ export interface Platform {
   readonly security: SecurityPolicy;
   /** Release PDFs through Chromium (leads/pdf-renderer.ts). */
   readonly pdf: PdfRenderer;
+  /** Spanish <-> English translation: the engine registry, opened when the app is ready (translation/translation-service.ts). */
+  readonly translation: TranslationService;
   /** Live MAVLink over UDP, when configured (set once the app is ready). */
   mavlink: MavlinkUdpListener | undefined;
 }
@@ -51,6 +55,8 @@ export interface PlatformOptions {
   readonly chromiumPath?: string;
   /** The checkpoint key (a file, or the directory to keep one in), the log's origin and the checkpoint interval. */
   readonly audit?: Omit<AuditLedgerOptions, 'store' | 'log'>;
+  /** Translation's engines and files (absent: not configured, the translation routes answer 503). */
+  readonly translation?: TranslationConfig;
 }
 
 export function createPlatform(o: PlatformOptions): Platform {
@@ -69,7 +75,7 @@ export function createPlatform(o: PlatformOptions): Platform {
   });
   const video = new VideoService({ store: o.store, hub, log: o.log, now, ...o.video });
   const audit = new AuditLedger({ store: o.store, log: o.log, ...o.audit });
-  return { store: o.store, hub, jobs, detector, now, mavlink: undefined, authorities: new AuthorityRegistry(o.store), liveAuthorityId: o.liveAuthorityId, video, audit, security: securityPolicy(o.ownCountry ?? 'USA'), pdf: new PdfRenderer(o.chromiumPath) };
+  return { store: o.store, hub, jobs, detector, now, mavlink: undefined, authorities: new AuthorityRegistry(o.store), liveAuthorityId: o.liveAuthorityId, video, audit, security: securityPolicy(o.ownCountry ?? 'USA'), pdf: new PdfRenderer(o.chromiumPath), translation: new TranslationService(o.translation, o.log) };
 }
 
 declare module 'fastify' {

@@ -44,8 +44,8 @@ test('passwords: scrypt hashes verify, are salted, carry their parameters; rando
 });
 
 test('roles: viewer reads, analyst also writes, runs jobs and plans and releases leads, admin also manages users, boundaries and export overrides; a partner has the portal and their session only; an unknown role grants nothing', () => {
-  assert.deepEqual(RIGHTS.filter((r) => can('viewer', r)), ['read', 'session', 'lead:read']);
-  assert.deepEqual(RIGHTS.filter((r) => can('analyst', r)), ['read', 'sortie:write', 'job:run', 'token:own', 'plan:write', 'session', 'lead:read', 'lead:write', 'lead:release']);
+  assert.deepEqual(RIGHTS.filter((r) => can('viewer', r)), ['read', 'session', 'lead:read', 'network:read']);
+  assert.deepEqual(RIGHTS.filter((r) => can('analyst', r)), ['read', 'sortie:write', 'job:run', 'token:own', 'plan:write', 'session', 'lead:read', 'lead:write', 'lead:release', 'network:read', 'network:write', 'translate']);
   assert.deepEqual(RIGHTS.filter((r) => can('admin', r)), RIGHTS.filter((r) => r !== 'partner:portal'));
   assert.deepEqual(RIGHTS.filter((r) => can('partner', r)), ['session', 'partner:portal']);
   assert.equal(can('partner', 'read'), false);

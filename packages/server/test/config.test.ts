@@ -9,7 +9,7 @@ import { DEFAULT_WEB_ROOT, loadConfig, parseConfigFile } from '../src/index.js';
 const usage = (re: RegExp) => (err: unknown): boolean => err instanceof Error && 'code' in err && err.code === 'NARIZ_USAGE' && re.test(err.message);
 
 test('defaults, file settings, and the environment over the file', () => {
-  const rest = { secureCookies: true, webRoot: DEFAULT_WEB_ROOT, basemapPmtiles: undefined, demo: false, initialAdminPassword: undefined, mavlinkUdpPort: undefined, mavlinkSensorMap: undefined, liveAuthority: undefined, videoDir: undefined, ffmpeg: undefined, videoMaxBytes: undefined, audit: { keyPath: undefined, origin: 'nariz.local/audit', checkpointSeconds: 10 }, ownCountry: 'USA', chromium: undefined };
+  const rest = { secureCookies: true, webRoot: DEFAULT_WEB_ROOT, basemapPmtiles: undefined, demo: false, initialAdminPassword: undefined, mavlinkUdpPort: undefined, mavlinkSensorMap: undefined, liveAuthority: undefined, videoDir: undefined, ffmpeg: undefined, videoMaxBytes: undefined, audit: { keyPath: undefined, origin: 'nariz.local/audit', checkpointSeconds: 10 }, ownCountry: 'USA', chromium: undefined, translation: { enabled: true } };
   assert.deepEqual(loadConfig({}), { port: 8080, host: '127.0.0.1', dataDir: 'nariz-data', databaseUrl: undefined, databaseSchema: undefined, logLevel: 'info', ...rest });
   assert.match(DEFAULT_WEB_ROOT, /packages\/web\/dist\/app$/);
   const file = parseConfigFile('{"port": 9090, "dataDir": "/srv/nariz", "logLevel": "warn", "secureCookies": false, "demo": true}', 'nariz.config.json');

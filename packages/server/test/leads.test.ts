@@ -117,6 +117,10 @@ test('the whole lifecycle: a located source becomes a lead, is confirmed, releas
     }
     assert.equal(html.es.split('SECRET//REL TO USA, MEX').length - 1, 3, 'the banner in the title, at the top and at the bottom');
     assert.match(html.es, /Presunto laboratorio/);
+    // From a simulated sortie: the package and both renderings say so, so an exercise is never acted on.
+    assert.equal((rel.package as { simulated?: boolean }).simulated, true);
+    assert.match(html.es, /data-simulated="true">SIMULADO — datos de ejercicio/);
+    assert.match(html.en, /data-simulated="true">SIMULATED — exercise data/);
     assert.match(html.es, /Sin traducir \(original en inglés\)/);
     assert.match(html.en, /Not translated \(original in Spanish\)/, 'the Spanish title in the English version');
     assert.match(html.en, /<svg[^>]*role="img"/);

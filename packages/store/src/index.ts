@@ -10,6 +10,7 @@ export * from './annotations.js';
 export * from './video-jobs.js';
 export * from './leads.js';
 export * from './releases.js';
+export * from './network.js';
 export * from './migrations.js';
 export * from './sample-codec.js';
 export { parseShape } from './shape-json.js';

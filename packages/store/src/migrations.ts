@@ -5,6 +5,8 @@
  * geometry (the PostGIS extension must exist in the database: creating it
  * needs a superuser, so the deployment's set-up does it).
  */
+import { NETWORK_MIGRATION } from './network-migration.js';
+
 export interface Migration {
   readonly version: number;
   readonly name: string;
@@ -590,6 +592,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION nariz_append_only();
     `,
   },
+  NETWORK_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

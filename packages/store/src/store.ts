@@ -21,6 +21,7 @@ import type { AnnotationStore } from './annotations.js';
 import type { VideoJobStore } from './video-jobs.js';
 import type { LeadStore } from './leads.js';
 import type { ReleaseStore } from './releases.js';
+import type { NetworkStore } from './network.js';
 
 export interface NewSortie {
   readonly id: SortieId;
@@ -91,6 +92,8 @@ export interface Store {
   readonly leads: LeadStore;
   /** Immutable releases to partners (releases.ts). */
   readonly releases: ReleaseStore;
+  /** The counter-network record: entities, graded assertions, merges, layouts, imports, analyses (network.ts). */
+  readonly network: NetworkStore;
   /** Applies every migration newer than the database's version; refuses a database newer than this code. */
   migrate(): Promise<MigrationReport>;
   /** Resolves when the database answers a trivial query (readiness). */

@@ -14,6 +14,7 @@ import { auditFlightContract } from './audit-flight-contract.js';
 import { auditCheckpointsContract } from './audit-checkpoints-contract.js';
 import { videoContract } from './video-contract.js';
 import { leadsContract } from './leads-contract.js';
+import { networkContract } from './network-contract.js';
 
 export function assertSameSamples(a: Sortie, b: Sortie, what = 'samples'): void {
   assert.equal(a.count, b.count, `${what}: count`);
@@ -157,4 +158,5 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
   auditCheckpointsContract(withStore);
   videoContract(withStore);
   leadsContract(withStore);
+  networkContract(withStore);
 }

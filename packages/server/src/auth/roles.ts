@@ -12,7 +12,7 @@
  */
 export const RIGHTS = [
   'read', 'sortie:write', 'job:run', 'token:own', 'plan:write', 'user:admin', 'authority:write', 'export:override', 'video:admin',
-  'session', 'lead:read', 'lead:write', 'lead:release', 'partner:portal',
+  'session', 'lead:read', 'lead:write', 'lead:release', 'partner:portal', 'network:read', 'network:write', 'translate',
 ] as const;
 export type Right = (typeof RIGHTS)[number];
 
@@ -20,8 +20,8 @@ export const ROLES = ['viewer', 'analyst', 'admin', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 
 const GRANTS: Record<Role, readonly Right[]> = {
-  viewer: ['read', 'session', 'lead:read'],
-  analyst: ['read', 'sortie:write', 'job:run', 'token:own', 'plan:write', 'session', 'lead:read', 'lead:write', 'lead:release'],
+  viewer: ['read', 'session', 'lead:read', 'network:read'],
+  analyst: ['read', 'sortie:write', 'job:run', 'token:own', 'plan:write', 'session', 'lead:read', 'lead:write', 'lead:release', 'network:read', 'network:write', 'translate'],
   admin: RIGHTS.filter((r) => r !== 'partner:portal'),
   partner: ['session', 'partner:portal'],
 };

@@ -3,8 +3,10 @@
  * the map as inline SVG (release-map.ts), no script, no external resource.
  * The banner is at the top and the bottom (and, printed, on every page),
  * every paragraph of released content carries its portion mark, and free
- * text shown untranslated or machine-translated says so. Rendered from the
- * package alone, so it shows nothing the package does not hold.
+ * text shown untranslated or machine-translated says so (a machine
+ * translation with its engine and version, and the original beside it).
+ * Rendered from the package alone, so it shows nothing the package does
+ * not hold.
  */
 import type { TextLanguage } from '@nariz/store';
 import type { FreeText } from './free-text.js';
@@ -19,12 +21,14 @@ export function escapeHtml(s: string): string {
 const STYLE = `
 @page { size: A4; margin: 18mm 15mm; }
 body { font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; color: #111; max-width: 52em; margin: 0 auto; padding: 0 1em; }
+.simulated { font-weight: bold; color: #8a1c00; border: 2px dashed #8a1c00; padding: 0.4em; text-align: center; }
 .banner { font-weight: bold; text-align: center; letter-spacing: 0.04em; padding: 0.25em; margin: 0.6em 0; border: 2px solid #111; }
 h1 { font-size: 15pt; margin: 0.8em 0 0.4em; }
 h2 { font-size: 12pt; margin: 1.2em 0 0.3em; border-bottom: 1px solid #999; }
 .purpose { border-left: 4px solid #a00; padding-left: 0.6em; font-weight: bold; }
 .portion { font-weight: bold; margin-right: 0.4em; white-space: nowrap; }
 .translation { font-style: italic; color: #555; font-size: 9pt; margin-left: 0.4em; }
+.original { display: block; color: #333; font-size: 9pt; margin: 0.15em 0 0 1.2em; }
 .legend { color: #444; font-size: 9pt; }
 table { border-collapse: collapse; margin: 0.4em 0; }
 th, td { border: 1px solid #999; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }
@@ -40,8 +44,18 @@ code { font-size: 8.5pt; word-break: break-all; }
 }
 `;
 
+/** The label of a machine translation: "Machine translation (apertium, apertium 3.8.3-1+b2; …), not reviewed". */
+const machineLabel = (t: FreeText, texts: ReleaseTexts): string =>
+  t.engine === undefined ? texts.machineTranslated.replace(' ({engine})', '') : texts.machineTranslated.replace('{engine}', `${t.engine.id}, ${t.engine.version}`);
+
 function freeText(t: FreeText, texts: ReleaseTexts): string {
-  const label = t.translation === 'not-translated' ? texts.notTranslated[t.original_lang] : t.translation === 'machine-translated' ? texts.machineTranslated : undefined;
+  if (t.translation === 'machine-translated') {
+    // The translation, its label with the engine, and the original beside it (the package carries both).
+    const label = machineLabel(t, texts);
+    const original = t.original === undefined ? '' : `<span class="original">${escapeHtml(texts.original[t.original_lang])}: <span lang="${t.original_lang}">${escapeHtml(t.original)}</span></span>`;
+    return `<span lang="${t.lang}">${escapeHtml(t.text)}</span><span class="translation">[${escapeHtml(label)}]</span>${original}`;
+  }
+  const label = t.translation === 'not-translated' ? texts.notTranslated[t.original_lang] : undefined;
   return `<span lang="${t.lang}">${escapeHtml(t.text)}</span>${label === undefined ? '' : `<span class="translation">[${escapeHtml(label)}]</span>`}`;
 }
 
@@ -72,7 +86,7 @@ export function releaseHtml(pkg: ReleasePackage, lang: TextLanguage, sha256: str
 </head>
 <body>
 <div class="banner top">${banner}</div>
-<h1>${escapeHtml(t.documentTitle)}</h1>
+${pkg.simulated ? `<p class="simulated" data-simulated="true">${escapeHtml(t.simulated)}</p>\n` : ''}<h1>${escapeHtml(t.documentTitle)}</h1>
 <p class="purpose">${escapeHtml(t.purpose)}</p>
 <table class="meta">
 <tr><th>${escapeHtml(t.release)}</th><td>${escapeHtml(pkg.id)}</td></tr>

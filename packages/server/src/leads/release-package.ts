@@ -9,7 +9,8 @@
  *     hazard zones (polygon, chemical, tier, threshold, reach) — one portion,
  *     under the lead's marking;
  *   - evidence of kind `note` (its text only), each a portion under its own
- *     marking;
+ *     marking — but not translation notes (translation/translation-note.ts:
+ *     they name the analyst and are working material);
  *   - the fixed texts of each language (release-texts.ts) and the partner
  *     and releasing organisation's names.
  *
@@ -31,6 +32,7 @@ import type { HazardZone } from './estimate-source.js';
 import { freeTextIn, type FreeText, type MachineTranslator } from './free-text.js';
 import { releaseHtml } from './release-html.js';
 import { RELEASE_TEXTS, type ReleaseTexts } from './release-texts.js';
+import { isTranslationNote } from '../translation/translation-note.js';
 
 export const RELEASE_FORMAT = 'nariz-release/1';
 
@@ -53,6 +55,8 @@ export interface ReleasePackage {
   readonly released_by: { readonly organisation: string };
   readonly partner: { readonly country: string; readonly unit: string };
   readonly primary_language: TextLanguage;
+  /** Exercise data (a simulated sortie): never to be acted on. */
+  readonly simulated: boolean;
   /** formatBanner(marking): the banner of the released portions. */
   readonly banner: string;
   readonly marking: Marking;
@@ -80,6 +84,8 @@ export interface ReleaseInput {
   readonly releasingOrganisation: string;
   readonly policy: SecurityPolicy;
   readonly translate: MachineTranslator;
+  /** The lead comes from a simulated sortie: the package and its renderings say SIMULATED. */
+  readonly simulated: boolean;
 }
 
 export interface BuiltRelease {
@@ -112,10 +118,11 @@ export async function buildRelease(o: ReleaseInput): Promise<BuiltRelease> {
       `lead "${o.lead.id}" is marked ${portionMarking(o.lead.marking, o.policy)}, which is not releasable to ${country}${originatorControlled(o.lead.marking) ? ' (ORCON)' : ''}; change its marking first if releasing it is right`,
     );
   }
-  const notes = o.evidence.filter((e) => e.kind === 'note' && mayRelease(e.marking, country, o.policy));
+  const isNote = (e: EvidenceRecord): boolean => e.kind === 'note' && !isTranslationNote(e);
+  const notes = o.evidence.filter((e) => isNote(e) && mayRelease(e.marking, country, o.policy));
   const withheld = {
-    notes: o.evidence.filter((e) => e.kind === 'note').length - notes.length,
-    otherEvidence: o.evidence.filter((e) => e.kind !== 'note').length,
+    notes: o.evidence.filter(isNote).length - notes.length,
+    otherEvidence: o.evidence.filter((e) => !isNote(e)).length,
   };
   const marking = combine([o.lead.marking, ...notes.map((n) => n.marking)], o.policy);
   // B4 keeps the partner in the intersection of REL TO lists that all name it; a failure here is a bug, never a release.
@@ -137,6 +144,7 @@ export async function buildRelease(o: ReleaseInput): Promise<BuiltRelease> {
     released_by: { organisation: o.releasingOrganisation },
     partner: { country, unit: o.partner.unit },
     primary_language: o.language,
+    simulated: o.simulated,
     banner,
     marking,
     lead: {

@@ -14,6 +14,8 @@ import type { HazardZoneProperties } from './estimate-source.js';
 
 export interface ReleaseTexts {
   readonly documentTitle: string;
+  /** Shown under the banner when the lead comes from simulated data (an exercise). */
+  readonly simulated: string;
   readonly purpose: string;
   readonly portionLegend: string;
   readonly release: string;
@@ -46,7 +48,10 @@ export interface ReleaseTexts {
   readonly notesNone: string;
   /** The label of free text shown untranslated, by the language it is written in. */
   readonly notTranslated: Readonly<Record<TextLanguage, string>>;
+  /** The label of a machine translation; `{engine}` stands for the engine and its version (never translated). */
   readonly machineTranslated: string;
+  /** The label of the original shown beside a machine translation, by the language it is written in. */
+  readonly original: Readonly<Record<TextLanguage, string>>;
   readonly languageName: Readonly<Record<TextLanguage, string>>;
   readonly status: Readonly<Record<LeadStatus, string>>;
   readonly outcome: Readonly<Record<OutcomeKind, string>>;
@@ -57,6 +62,7 @@ export interface ReleaseTexts {
 export const RELEASE_TEXTS: Readonly<Record<TextLanguage, ReleaseTexts>> = {
   en: {
     documentTitle: 'Release to a partner authority: suspected clandestine laboratory',
+    simulated: 'SIMULATED — exercise data, not a real detection. Do not act on it.',
     purpose:
       'This information is released so that the receiving authority can locate and dismantle a clandestine drug laboratory. It must not be used to target individuals.',
     portionLegend: 'The marking in parentheses before each paragraph gives that paragraph’s classification; the banner gives the whole document’s.',
@@ -90,7 +96,8 @@ export const RELEASE_TEXTS: Readonly<Record<TextLanguage, ReleaseTexts>> = {
     notesSection: 'Notes',
     notesNone: 'No notes.',
     notTranslated: { en: 'Not translated (original in English)', es: 'Not translated (original in Spanish)' },
-    machineTranslated: 'Machine translation, not reviewed',
+    machineTranslated: 'Machine translation ({engine}), not reviewed',
+    original: { en: 'Original in English', es: 'Original in Spanish' },
     languageName: { en: 'English', es: 'Spanish' },
     status: {
       candidate: 'Candidate', confirmed: 'Confirmed', released: 'Released', acknowledged: 'Acknowledged', 'action-taken': 'Action taken',
@@ -102,6 +109,7 @@ export const RELEASE_TEXTS: Readonly<Record<TextLanguage, ReleaseTexts>> = {
   },
   es: {
     documentTitle: 'Entrega a una autoridad contraparte: presunto laboratorio clandestino',
+    simulated: 'SIMULADO — datos de ejercicio, no una detección real. No actúe con base en ellos.',
     purpose:
       'Esta información se entrega para que la autoridad receptora pueda localizar y desmantelar un laboratorio clandestino de drogas. No debe utilizarse para señalar ni perseguir a personas.',
     portionLegend: 'La marca entre paréntesis antes de cada párrafo indica la clasificación de ese párrafo; el encabezado, la del documento completo.',
@@ -135,7 +143,8 @@ export const RELEASE_TEXTS: Readonly<Record<TextLanguage, ReleaseTexts>> = {
     notesSection: 'Notas',
     notesNone: 'Sin notas.',
     notTranslated: { en: 'Sin traducir (original en inglés)', es: 'Sin traducir (original en español)' },
-    machineTranslated: 'Traducción automática, sin revisar',
+    machineTranslated: 'Traducción automática ({engine}), sin revisar',
+    original: { en: 'Original en inglés', es: 'Original en español' },
     languageName: { en: 'inglés', es: 'español' },
     status: {
       candidate: 'Candidato', confirmed: 'Confirmado', released: 'Entregado', acknowledged: 'Recepción confirmada', 'action-taken': 'Intervención realizada',

@@ -23,7 +23,8 @@ export type LiveMessage =
   | { readonly type: 'video_job'; readonly job: Record<string, unknown> }
   | { readonly type: 'annotation'; readonly annotation: Record<string, unknown> }
   | { readonly type: 'annotation_deleted'; readonly id: string; readonly video_id: string }
-  | { readonly type: 'lead'; readonly id: string; readonly status: string; readonly updated_at: string; readonly marking: Marking };
+  | { readonly type: 'lead'; readonly id: string; readonly status: string; readonly updated_at: string; readonly marking: Marking }
+  | { readonly type: 'network'; readonly what: 'entity' | 'assertion' | 'merge' | 'import' | 'analysis'; readonly id: string; readonly change: string; readonly marking: Marking; readonly progress?: number };
 
 export type LiveListener = (m: LiveMessage) => void;
 

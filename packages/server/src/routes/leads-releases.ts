@@ -14,12 +14,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { NarizError } from '@nariz/core';
+import { NarizError, sortieId } from '@nariz/core';
 import { assertAccess } from '@nariz/security';
 import { releaseId, TEXT_LANGUAGES, type ReleaseRecord, type TextLanguage } from '@nariz/store';
 import { accessOf, type Access } from '../leads/acting-subject.js';
 import { hazardZoneOf } from '../leads/estimate-source.js';
-import { NO_MACHINE_TRANSLATION } from '../leads/free-text.js';
 import { publishLead } from '../leads/lead-changes.js';
 import { leadJson, leadSchema, markingJson, releaseSummaryJson, releaseSummarySchema } from '../leads/lead-json.js';
 import { assertTransition } from '../leads/lifecycle.js';
@@ -96,7 +95,8 @@ export const leadReleaseRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
         id, createdAt, lead, evidence: await p.store.leads.listEvidence(lead.id, a.who),
         hazardZone: lead.source === undefined ? undefined : hazardZoneOf(stored, lead.source.sourceIndex),
         partner: { country, unit: req.body.partner_unit.trim() }, language: req.body.language ?? 'es',
-        releasingOrganisation: a.subject.organisation, policy: p.security, translate: NO_MACHINE_TRANSLATION,
+        releasingOrganisation: a.subject.organisation, policy: p.security, translate: p.translation.machineTranslator,
+        simulated: lead.source === undefined ? false : (await p.store.getSortie(sortieId(lead.source.sortieId)))?.simulated ?? false,
       });
       const r = await p.store.releases.createRelease({
         id: releaseId(id), leadId: lead.id, partnerCountry: country, partnerUnit: built.pkg.partner.unit, language: built.pkg.primary_language, createdBy: a.subject.username,

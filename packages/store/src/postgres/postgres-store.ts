@@ -24,6 +24,7 @@ import { PostgresAnnotations } from './postgres-annotations.js';
 import { PostgresVideoJobs } from './postgres-video-jobs.js';
 import { PostgresLeads } from './postgres-leads.js';
 import { PostgresReleases } from './postgres-releases.js';
+import { PostgresNetwork } from './postgres-network.js';
 import { batchDigest, checkShape, duplicateOrConflict, extent, sampleWindow, samplesFromBatches, toRecord } from '../batch-rules.js';
 
 export interface PostgresStoreOptions {
@@ -70,6 +71,7 @@ export class PostgresStore implements Store {
   readonly videoJobs: PostgresVideoJobs;
   readonly leads: PostgresLeads;
   readonly releases: PostgresReleases;
+  readonly network: PostgresNetwork;
 
   constructor(o: PostgresStoreOptions) {
     this.schema = o.schema ?? 'public';
@@ -90,6 +92,7 @@ export class PostgresStore implements Store {
     this.videoJobs = new PostgresVideoJobs(this.pool, this.now, (body) => this.tx(body));
     this.leads = new PostgresLeads(this.pool, (body) => this.tx(body));
     this.releases = new PostgresReleases(this.pool, (body) => this.tx(body));
+    this.network = new PostgresNetwork(this.pool, (body) => this.tx(body));
   }
 
   async migrate(): Promise<MigrationReport> {

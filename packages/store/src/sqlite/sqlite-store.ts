@@ -22,6 +22,7 @@ import { SqliteAnnotations } from './sqlite-annotations.js';
 import { SqliteVideoJobs } from './sqlite-video-jobs.js';
 import { SqliteLeads } from './sqlite-leads.js';
 import { SqliteReleases } from './sqlite-releases.js';
+import { SqliteNetwork } from './sqlite-network.js';
 import { batchDigest, checkShape, duplicateOrConflict, extent, sampleWindow, samplesFromBatches, toRecord } from '../batch-rules.js';
 
 export interface SqliteStoreOptions {
@@ -69,6 +70,7 @@ export class SqliteStore implements Store {
   readonly videoJobs: SqliteVideoJobs;
   readonly leads: SqliteLeads;
   readonly releases: SqliteReleases;
+  readonly network: SqliteNetwork;
 
   constructor(o: SqliteStoreOptions) {
     this.db = new Database(o.path);
@@ -87,6 +89,7 @@ export class SqliteStore implements Store {
     this.videoJobs = new SqliteVideoJobs(this.db, this.now);
     this.leads = new SqliteLeads(this.db);
     this.releases = new SqliteReleases(this.db);
+    this.network = new SqliteNetwork(this.db);
   }
 
   async migrate(): Promise<MigrationReport> {

@@ -13,8 +13,16 @@ import { contentDispositionFilename } from './schema/content-disposition.js';
 import { readDetections, type SpeciesDetections } from './schema/detections.js';
 import { readEstimate, type Estimate } from './schema/estimate.js';
 import { readAnnotationBody, readAnnotationList, type Annotation, type FramePoint } from './schema/annotation.js';
-import type { AnnotationId, SortieId, VideoId } from './schema/ids.js';
+import type { AnnotationId, LeadId, ReleaseId, SortieId, VideoId } from './schema/ids.js';
 import { readJobBody, readJobList, type Job } from './schema/job.js';
+import { readLeadDashboard, type LeadDashboard } from './schema/lead-dashboard.js';
+import {
+  readEvidenceBody, readLeadBody, readLeadDetail, readLeadPage, readReleaseList, readTransitionAnswer,
+  type Evidence, type Lead, type LeadDetail, type LeadEvent, type LeadPage, type LeadStatus, type ReleaseSummary, type TextLanguage,
+} from './schema/lead.js';
+import { readPackageDetail, readPackageList, readPartnerUpdate, type PackageDetail, type PackageList, type PartnerUpdateAnswer } from './schema/partner-package.js';
+import { readReleaseAnswer, type ReleaseAnswer } from './schema/release-package.js';
+import { accountFieldsJson, readUserBody, readUserList, type AccountFields, type UserAccount } from './schema/user.js';
 import { readExportRefusal, type Violation } from './schema/plan-check.js';
 import { readPlanDetail, readPlanList, type MissionFormat, type PlanDetail, type PlanSummary } from './schema/plan-record.js';
 import { readSamples, type SampleColumns } from './schema/samples.js';
@@ -29,6 +37,10 @@ import { readVideoFrames, type VideoFrameColumns } from './schema/video-frames.j
 import { readGroundPick, readVideoBody, readVideoList, type GroundPick, type Video } from './schema/video.js';
 import { surveyRequestJson, type SurveyRequest } from '../flight/survey-request.js';
 import { annotationPatchJson, newAnnotationJson, type AnnotationPatch, type AnnotationSearch, type NewAnnotation } from '../video/annotation-request.js';
+import {
+  actionJson, evidenceJson, leadPatchJson, newLeadJson, outcomeJson, releaseRequestJson,
+  type ActionReport, type LeadPatch, type NewEvidence, type NewLead, type OutcomeReport, type ReleaseRequest,
+} from '../leads/lead-request.js';
 
 export interface ClientHooks {
   /** The server answered 401 to a signed-in call: the session has ended. */
@@ -75,6 +87,14 @@ export interface ExportOptions {
 export type ExportOutcome =
   | { readonly kind: 'file'; readonly blob: Blob; readonly filename: string; readonly violationCount: number }
   | { readonly kind: 'refused'; readonly message: string; readonly violations: readonly Violation[] };
+
+/** GET /api/leads: states (any of them), text in the title or summary, a page. */
+export interface LeadQuery {
+  readonly statuses?: readonly LeadStatus[];
+  readonly q?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
 
 export interface ImportOptions {
   readonly name: string;
@@ -398,6 +418,119 @@ export class ApiClient {
   /** The video's motion-cue jobs, newest first, each with its result once done. */
   motionJobs(id: VideoId, signal?: AbortSignal): Promise<VideoJob[]> {
     return this.request('GET', `/api/videos/${encodeURIComponent(id)}/motion`, readVideoJobList, signal === undefined ? {} : { signal });
+  }
+
+  // --- leads, releases and the dashboard (docs/api.md, "Leads and release") --
+
+  leads(query: LeadQuery, signal?: AbortSignal): Promise<LeadPage> {
+    const q = new URLSearchParams();
+    if (query.statuses !== undefined && query.statuses.length > 0) q.set('status', query.statuses.join(','));
+    if (query.q !== undefined && query.q.trim() !== '') q.set('q', query.q.trim());
+    if (query.limit !== undefined) q.set('limit', String(query.limit));
+    if (query.offset !== undefined) q.set('offset', String(query.offset));
+    const qs = q.toString();
+    return this.request('GET', `/api/leads${qs === '' ? '' : `?${qs}`}`, readLeadPage, signal === undefined ? {} : { signal });
+  }
+
+  /** One lead with its evidence, history and releases (the server records the view). */
+  lead(id: LeadId, signal?: AbortSignal): Promise<LeadDetail> {
+    return this.request('GET', `/api/leads/${encodeURIComponent(id)}`, readLeadDetail, signal === undefined ? {} : { signal });
+  }
+
+  createLead(n: NewLead): Promise<Lead> {
+    return this.request('POST', '/api/leads', readLeadBody, { body: newLeadJson(n) });
+  }
+
+  updateLead(id: LeadId, patch: LeadPatch): Promise<Lead> {
+    return this.request('PATCH', `/api/leads/${encodeURIComponent(id)}`, readLeadBody, { body: leadPatchJson(patch) });
+  }
+
+  /** An analyst's transition; 409 NARIZ_LEAD_STATE (its message names the allowed states) when it is not allowed now. */
+  transitionLead(id: LeadId, to: LeadStatus, note: string): Promise<{ readonly lead: Lead; readonly event: LeadEvent }> {
+    return this.request('POST', `/api/leads/${encodeURIComponent(id)}/transitions`, readTransitionAnswer, { body: { to, ...(note.trim() === '' ? {} : { note: note.trim() }) } });
+  }
+
+  addEvidence(id: LeadId, e: NewEvidence): Promise<Evidence> {
+    return this.request('POST', `/api/leads/${encodeURIComponent(id)}/evidence`, readEvidenceBody, { body: evidenceJson(e) });
+  }
+
+  async removeEvidence(id: LeadId, evidenceId: string): Promise<void> {
+    await this.request('DELETE', `/api/leads/${encodeURIComponent(id)}/evidence/${encodeURIComponent(evidenceId)}`, () => undefined);
+  }
+
+  /** Releases the lead to a partner unit (recorded and audited; the package is immutable). */
+  releaseLead(id: LeadId, r: ReleaseRequest): Promise<ReleaseAnswer> {
+    return this.request('POST', `/api/leads/${encodeURIComponent(id)}/releases`, readReleaseAnswer, { body: releaseRequestJson(r) });
+  }
+
+  releases(id: LeadId): Promise<ReleaseSummary[]> {
+    return this.request('GET', `/api/leads/${encodeURIComponent(id)}/releases`, readReleaseList);
+  }
+
+  leadDashboard(signal?: AbortSignal): Promise<LeadDashboard> {
+    return this.request('GET', '/api/leads/dashboard', readLeadDashboard, signal === undefined ? {} : { signal });
+  }
+
+  /**
+   * A rendering of a release or package (HTML text or a PDF) from a path of
+   * lead-request.ts: the file, or the server's error (a PDF is 503
+   * NARIZ_UNAVAILABLE when the server has no Chromium: its message says so).
+   */
+  async rendering(path: string, signal?: AbortSignal): Promise<Blob> {
+    const headers = this.headers('GET', null);
+    headers.set('Accept', '*/*');
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}${path}`, { method: 'GET', headers, credentials: 'same-origin', ...(signal === undefined ? {} : { signal }) });
+    } catch (err) {
+      if (signal?.aborted === true) throw new ApiError('aborted', 0, null, 'aborted');
+      throw new ApiError('network', 0, null, err instanceof Error ? err.message : String(err));
+    }
+    if (res.ok) return res.blob();
+    let json: unknown = null;
+    try {
+      json = JSON.parse(await res.text());
+    } catch {
+      json = null;
+    }
+    throw this.fail(res.status, json, false);
+  }
+
+  // --- the partner portal (docs/leads.md, "Partner portal") ---------------
+
+  partnerPackages(lang: TextLanguage, signal?: AbortSignal): Promise<PackageList> {
+    return this.request('GET', `/api/partner/packages?lang=${lang}`, readPackageList, signal === undefined ? {} : { signal });
+  }
+
+  partnerPackage(id: ReleaseId, lang: TextLanguage, signal?: AbortSignal): Promise<PackageDetail> {
+    return this.request('GET', `/api/partner/packages/${encodeURIComponent(id)}?lang=${lang}`, readPackageDetail, signal === undefined ? {} : { signal });
+  }
+
+  acknowledgePackage(id: ReleaseId, note: string): Promise<PartnerUpdateAnswer> {
+    return this.request('POST', `/api/partner/packages/${encodeURIComponent(id)}/acknowledge`, readPartnerUpdate, { body: note.trim() === '' ? {} : { note: note.trim() } });
+  }
+
+  reportAction(id: ReleaseId, a: ActionReport): Promise<PartnerUpdateAnswer> {
+    return this.request('POST', `/api/partner/packages/${encodeURIComponent(id)}/action`, readPartnerUpdate, { body: actionJson(a) });
+  }
+
+  reportOutcome(id: ReleaseId, o: OutcomeReport): Promise<PartnerUpdateAnswer> {
+    return this.request('POST', `/api/partner/packages/${encodeURIComponent(id)}/outcome`, readPartnerUpdate, { body: outcomeJson(o) });
+  }
+
+  // --- accounts (administrators) ------------------------------------------
+
+  users(): Promise<UserAccount[]> {
+    return this.request('GET', '/api/users', readUserList);
+  }
+
+  /** A new account with a one-time password (changed at first sign-in). */
+  createUser(username: string, password: string, f: AccountFields): Promise<UserAccount> {
+    return this.request('POST', '/api/users', readUserBody, { body: { username, password, ...accountFieldsJson(f) } });
+  }
+
+  updateUser(username: string, f: AccountFields): Promise<UserAccount> {
+    return this.request('PATCH', `/api/users/${encodeURIComponent(username)}`, readUserBody, { body: accountFieldsJson(f) });
   }
 
   /** A file as the request body, with upload progress (XMLHttpRequest: fetch has no upload progress events). */

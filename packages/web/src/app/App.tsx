@@ -1,10 +1,16 @@
-/** The app's top level: the language, then the session decides what is shown. */
+/**
+ * The app's top level: the language, then the session decides what is
+ * shown — the workspace, or for a partner official the partner portal and
+ * nothing else.
+ */
 import type { ReactNode } from 'react';
 import { errorText } from '../components/error-text.js';
 import { ChangePasswordForm } from '../components/ChangePasswordForm.js';
+import { PartnerPortal } from '../components/partner/PartnerPortal.js';
 import { SignInForm } from '../components/SignInForm.js';
 import { I18nProvider } from '../i18n/I18nProvider.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { isPartner } from '../api/schema/session.js';
 import { useSession } from '../session/use-session.js';
 import { Workspace } from '../workspace/Workspace.js';
 
@@ -31,6 +37,7 @@ function Screens(): ReactNode {
     case 'mustChangePassword':
       return <ChangePasswordForm username={s.state.session.username} onChange={s.changePassword} onSignOut={signOut} />;
     case 'signedIn':
+      if (isPartner(s.state.session.role)) return <PartnerPortal key={s.state.session.username} client={s.client} session={s.state.session} onSignOut={signOut} />;
       return <Workspace key={s.state.session.username} client={s.client} session={s.state.session} appConfig={s.appConfig} onSignOut={signOut} />;
   }
 }

@@ -15,6 +15,7 @@ const GROUP_LABEL: Readonly<Record<OverlayGroup, MessageKey>> = {
   plan: 'layer.plan',
   vehicles: 'layer.vehicles',
   video: 'layer.video',
+  leads: 'layer.leads',
 };
 
 export interface MapControlsProps {

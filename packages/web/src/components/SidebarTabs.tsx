@@ -1,29 +1,32 @@
 /**
  * The left column's tabs: the sorties (upload and list), flight
- * operations (authorities, survey planning, plans, checks, vehicles) and
- * full-motion video (upload, clips, coverage, annotation search). WAI-ARIA
+ * operations (authorities, survey planning, plans, checks, vehicles),
+ * full-motion video (upload, clips, coverage, annotation search), leads
+ * (list, new leads, dashboard) and, for administrators, accounts. WAI-ARIA
  * tabs: arrow keys, Home and End move between them.
  */
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/catalogue/keys.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
-export const SIDEBAR_TABS = ['sorties', 'flight', 'video'] as const;
+export const SIDEBAR_TABS = ['sorties', 'flight', 'video', 'leads', 'admin'] as const;
 export type SidebarTab = (typeof SIDEBAR_TABS)[number];
 
-const LABEL: Readonly<Record<SidebarTab, MessageKey>> = { sorties: 'tabs.sorties', flight: 'tabs.flight', video: 'tabs.video' };
+const LABEL: Readonly<Record<SidebarTab, MessageKey>> = { sorties: 'tabs.sorties', flight: 'tabs.flight', video: 'tabs.video', leads: 'tabs.leads', admin: 'tabs.admin' };
 
-export function SidebarTabs(p: { readonly tab: SidebarTab; readonly onTab: (t: SidebarTab) => void; readonly panels: Readonly<Record<SidebarTab, ReactNode>> }): ReactNode {
+/** `panels` names the tabs shown, in SIDEBAR_TABS order (administrators alone have the accounts tab). */
+export function SidebarTabs(p: { readonly tab: SidebarTab; readonly onTab: (t: SidebarTab) => void; readonly panels: Readonly<Partial<Record<SidebarTab, ReactNode>>> }): ReactNode {
   const { t } = useI18n();
   const id = useId();
   const refs = useRef<Partial<Record<SidebarTab, HTMLButtonElement | null>>>({});
+  const tabs = SIDEBAR_TABS.filter((tab) => p.panels[tab] !== undefined);
   const onKey = (e: KeyboardEvent): void => {
-    const i = SIDEBAR_TABS.indexOf(p.tab);
+    const i = tabs.indexOf(p.tab);
     const to =
-      e.key === 'ArrowRight' ? SIDEBAR_TABS[(i + 1) % SIDEBAR_TABS.length]
-      : e.key === 'ArrowLeft' ? SIDEBAR_TABS[(i - 1 + SIDEBAR_TABS.length) % SIDEBAR_TABS.length]
-      : e.key === 'Home' ? SIDEBAR_TABS[0]
-      : e.key === 'End' ? SIDEBAR_TABS[SIDEBAR_TABS.length - 1]
+      e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length]
+      : e.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length]
+      : e.key === 'Home' ? tabs[0]
+      : e.key === 'End' ? tabs[tabs.length - 1]
       : undefined;
     if (to === undefined) return;
     e.preventDefault();
@@ -33,7 +36,7 @@ export function SidebarTabs(p: { readonly tab: SidebarTab; readonly onTab: (t: S
   return (
     <>
       <div className="tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onKey}>
-        {SIDEBAR_TABS.map((tab) => (
+        {tabs.map((tab) => (
           <button
             key={tab}
             ref={(el) => {
@@ -53,7 +56,7 @@ export function SidebarTabs(p: { readonly tab: SidebarTab; readonly onTab: (t: S
           </button>
         ))}
       </div>
-      {SIDEBAR_TABS.map((tab) => (
+      {tabs.map((tab) => (
         <div key={tab} role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}-tab`} hidden={p.tab !== tab} className="tab-panel">
           {p.panels[tab]}
         </div>

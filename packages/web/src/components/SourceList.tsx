@@ -17,6 +17,8 @@ export interface SourceListProps {
   readonly simulated: boolean;
   readonly selected: number | null;
   readonly onSelect: (n: number) => void;
+  /** Analysts: a lead from source n (numbered as on the map). */
+  readonly onCreateLead?: (n: number) => void;
 }
 
 export function RateRows(p: { readonly source: SourceEstimate }): ReactNode {
@@ -86,6 +88,11 @@ export function SourceList(p: SourceListProps): ReactNode {
                   </dl>
                   <div className="rates-title small muted">{t('sources.rates')}</div>
                   <RateRows source={s} />
+                  {p.onCreateLead !== undefined && (
+                    <button type="button" className="small" onClick={() => p.onCreateLead?.(n)} aria-label={t('sources.createLeadLabel', { n })} data-testid="source-create-lead">
+                      {t('sources.createLead')}
+                    </button>
+                  )}
                 </li>
               );
             })}

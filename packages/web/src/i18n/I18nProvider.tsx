@@ -1,19 +1,13 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { CATALOGUES } from './catalogues.js';
-import { INTL_TAG, isLocale, type Locale, type MessageKey } from './catalogue/keys.js';
+import { INTL_TAG, type Locale, type MessageKey } from './catalogue/keys.js';
 import { interpolate } from './catalogue/interpolate.js';
 import { I18nContext, type I18n } from './i18n-context.js';
+import { storedLocale, storeLocale } from './locale-storage.js';
 
-const STORAGE_KEY = 'nariz.locale';
-
+/** The stored choice, else the browser's language. */
 function initialLocale(): Locale {
-  try {
-    const stored = window.localStorage.getItem(STORAGE_KEY);
-    if (isLocale(stored)) return stored;
-  } catch {
-    // Storage can be off (privacy settings): fall back to the browser's language.
-  }
-  return navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+  return storedLocale() ?? (navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en');
 }
 
 /** The chosen language, persisted in localStorage, applied to <html lang>. */
@@ -21,11 +15,7 @@ export function I18nProvider({ children }: { readonly children: ReactNode }): Re
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const setLocale = useCallback((l: Locale) => {
     setLocaleState(l);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, l);
-    } catch {
-      // Not persisted; the choice still holds for this page.
-    }
+    storeLocale(l);
   }, []);
   useEffect(() => {
     document.documentElement.lang = INTL_TAG[locale];

@@ -18,6 +18,7 @@ import { loadNaturalEarth } from './natural-earth.js';
 import type { DetectionProps, HazardProps, MapOverlays } from './overlay-data.js';
 import { addPmtilesBasemap } from './pmtiles-basemap.js';
 import { loadPlaces } from './populated-places.js';
+import type { LeadOverlays } from './lead-layers.js';
 import type { VideoOverlays } from './video-layers.js';
 import type { VideoTrackRole } from '../geo/video-features.js';
 
@@ -41,6 +42,15 @@ export interface VideoMapInput {
   readonly onTrack: (role: VideoTrackRole, lon: number, lat: number) => void;
 }
 
+/** The map's input for leads. */
+export interface LeadMapInput {
+  /** "New lead by hand": the next click on the map is the lead's place (it opens nothing). */
+  readonly picking: boolean;
+  readonly onPlace: (lon: number, lat: number) => void;
+  /** A click on a lead's point opens it. */
+  readonly onLead: (id: string) => void;
+}
+
 /** A click this close (pixels) to a video track is on it: the lines are thin. */
 const TRACK_HIT_PX = 6;
 
@@ -52,6 +62,10 @@ export interface MapViewProps {
   /** The video open in the player: its tracks, the frame shown, the points placed from it. */
   readonly video: VideoOverlays;
   readonly videoInput: VideoMapInput;
+  /** The leads the list shows, and the open lead's 95 % circle. */
+  readonly leads: LeadOverlays;
+  readonly leadInput: LeadMapInput;
+  readonly selectedLead: string | null;
   /** Drawing a search area: the map's pointer input goes to it (and popups are off). Null when not drawing. */
   readonly draw: DrawBinding | null;
   /** The view's bounds after each move (for "use the current map view"). */
@@ -191,6 +205,11 @@ export default function MapView(p: MapViewProps): ReactNode {
     const onClick = (e: maplibregl.MapMouseEvent): void => {
       // A click while drawing places a vertex; it opens nothing.
       if (latest.current.draw !== null) return;
+      const li = latest.current.leadInput;
+      if (li.picking) {
+        li.onPlace(e.lngLat.lng, e.lngLat.lat);
+        return;
+      }
       const v = latest.current.videoInput;
       if (v.pickingPlace) {
         v.onPlace(e.lngLat.lng, e.lngLat.lat);
@@ -207,12 +226,15 @@ export default function MapView(p: MapViewProps): ReactNode {
         v.onTrack(role, e.lngLat.lng, e.lngLat.lat);
         return;
       }
-      const layers = [LAYER.sourcePoints, LAYER.detections, LAYER.ellipseFill, LAYER.hazardFill].filter((id) => map.getLayer(id) !== undefined);
+      const layers = [LAYER.leadPoints, LAYER.sourcePoints, LAYER.detections, LAYER.ellipseFill, LAYER.hazardFill].filter((id) => map.getLayer(id) !== undefined);
       const hits = map.queryRenderedFeatures(e.point, { layers });
       const hit = hits[0];
       if (hit === undefined) return;
       const b = latest.current.popups;
-      if (hit.layer.id === LAYER.sourcePoints || hit.layer.id === LAYER.ellipseFill) {
+      if (hit.layer.id === LAYER.leadPoints) {
+        const id = text(hit, 'id');
+        if (id !== null) li.onLead(id);
+      } else if (hit.layer.id === LAYER.sourcePoints || hit.layer.id === LAYER.ellipseFill) {
         const n = num(hit, 'n');
         if (n === null) return;
         latest.current.onSelectSource(n);
@@ -226,7 +248,7 @@ export default function MapView(p: MapViewProps): ReactNode {
       }
     };
     map.on('click', onClick);
-    const hoverLayers = [LAYER.sourcePoints, LAYER.detections, LAYER.ellipseFill, ...VIDEO_TRACK_LAYERS];
+    const hoverLayers = [LAYER.leadPoints, LAYER.sourcePoints, LAYER.detections, LAYER.ellipseFill, ...VIDEO_TRACK_LAYERS];
     for (const id of hoverLayers) {
       map.on('mouseenter', id, () => (map.getCanvas().style.cursor = 'pointer'));
       map.on('mouseleave', id, () => (map.getCanvas().style.cursor = ''));
@@ -300,7 +322,23 @@ export default function MapView(p: MapViewProps): ReactNode {
     if (map !== null && ready) setData(map, SRC.videoMarks, video.marks);
   }, [ready, video.marks]);
 
-  const pickingPlace = p.videoInput.pickingPlace;
+  const { leads, selectedLead } = p;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map !== null && ready) setData(map, SRC.leads, leads.points);
+  }, [ready, leads.points]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map !== null && ready) setData(map, SRC.leadCircle, leads.circle);
+  }, [ready, leads.circle]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map === null || !ready) return;
+    map.removeFeatureState({ source: SRC.leads });
+    if (selectedLead !== null) map.setFeatureState({ source: SRC.leads, id: selectedLead }, { selected: true });
+  }, [ready, selectedLead, leads.points]);
+
+  const pickingPlace = p.videoInput.pickingPlace || p.leadInput.picking;
   useEffect(() => {
     const map = mapRef.current;
     if (map === null || !ready || !pickingPlace) return undefined;

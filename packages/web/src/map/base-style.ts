@@ -12,6 +12,7 @@ import type { ExpressionSpecification, LayerSpecification, SourceSpecification, 
 import { LAB_THRESHOLD } from '../geo/source-features.js';
 import { LABEL_FONT } from './label-font.js';
 import { airspaceLayers, flightLayers, flightSources } from './flight-layers.js';
+import { leadLayers, leadSources } from './lead-layers.js';
 import { LAYER, NE_10M_FROM_ZOOM, SRC } from './layer-ids.js';
 import { placeLayers, placesSource } from './places-layers.js';
 import { videoLayers, videoSources } from './video-layers.js';
@@ -35,7 +36,34 @@ export const COLOURS = {
 const hazardColour: ExpressionSpecification = ['match', ['get', 'level'], 3, COLOURS.hazard3, 2, COLOURS.hazard2, COLOURS.hazard1];
 const sourceColour: ExpressionSpecification = ['case', ['>=', ['get', 'labProbability'], LAB_THRESHOLD], COLOURS.lab, COLOURS.otherSource];
 
-function naturalEarthLayers(suffix: '50' | '10'): LayerSpecification[] {
+/** The hazard zones (source SRC.hazards, properties `kind` and `level`): filled by level, the wind-direction envelope dashed. */
+export function hazardLayers(): LayerSpecification[] {
+  return [
+    {
+      id: LAYER.hazardFill,
+      type: 'fill',
+      source: SRC.hazards,
+      paint: { 'fill-color': hazardColour, 'fill-opacity': ['case', ['==', ['get', 'kind'], 'footprint'], 0.3, 0.1] },
+    },
+    {
+      id: LAYER.hazardLine,
+      type: 'line',
+      source: SRC.hazards,
+      filter: ['==', ['get', 'kind'], 'footprint'],
+      paint: { 'line-color': hazardColour, 'line-width': 1.5 },
+    },
+    {
+      id: LAYER.hazardLineUncertain,
+      type: 'line',
+      source: SRC.hazards,
+      filter: ['==', ['get', 'kind'], 'direction-uncertainty'],
+      paint: { 'line-color': hazardColour, 'line-width': 1.2, 'line-dasharray': [2, 2] },
+    },
+  ];
+}
+
+/** Natural Earth land, coastline and borders at one scale (sources filled by natural-earth.ts). */
+export function naturalEarthLayers(suffix: '50' | '10'): LayerSpecification[] {
   const zoom = suffix === '50' ? { maxzoom: NE_10M_FROM_ZOOM } : { minzoom: NE_10M_FROM_ZOOM };
   const land = suffix === '50' ? SRC.land50 : SRC.land10;
   const borders = suffix === '50' ? SRC.borders50 : SRC.borders10;
@@ -65,6 +93,7 @@ export function baseStyle(): StyleSpecification {
       [SRC.sources]: EMPTY,
       ...flightSources(),
       ...videoSources(),
+      ...leadSources(),
     },
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': COLOURS.sea } },
@@ -72,26 +101,7 @@ export function baseStyle(): StyleSpecification {
       ...naturalEarthLayers('10'),
       ...placeLayers(),
       ...airspaceLayers(),
-      {
-        id: LAYER.hazardFill,
-        type: 'fill',
-        source: SRC.hazards,
-        paint: { 'fill-color': hazardColour, 'fill-opacity': ['case', ['==', ['get', 'kind'], 'footprint'], 0.3, 0.1] },
-      },
-      {
-        id: LAYER.hazardLine,
-        type: 'line',
-        source: SRC.hazards,
-        filter: ['==', ['get', 'kind'], 'footprint'],
-        paint: { 'line-color': hazardColour, 'line-width': 1.5 },
-      },
-      {
-        id: LAYER.hazardLineUncertain,
-        type: 'line',
-        source: SRC.hazards,
-        filter: ['==', ['get', 'kind'], 'direction-uncertainty'],
-        paint: { 'line-color': hazardColour, 'line-width': 1.2, 'line-dasharray': [2, 2] },
-      },
+      ...hazardLayers(),
       {
         id: LAYER.posterior,
         type: 'heatmap',
@@ -173,6 +183,7 @@ export function baseStyle(): StyleSpecification {
         paint: { 'text-color': '#ffffff', 'text-halo-color': '#000000', 'text-halo-width': 1.5 },
       },
       ...flightLayers(),
+      ...leadLayers(),
       ...videoLayers(),
     ],
   };

@@ -23,6 +23,10 @@ export const SRC = {
   videoTracks: 'video-tracks',
   videoFrame: 'video-frame',
   videoMarks: 'video-marks',
+  leads: 'leads',
+  leadCircle: 'lead-circle',
+  packageLab: 'package-lab',
+  packageCircle: 'package-circle',
 } as const;
 
 export const LAYER = {
@@ -84,6 +88,12 @@ export const LAYER = {
   videoPlatformArrow: 'video-platform-arrow',
   videoMarks: 'video-marks',
   videoMarkLabels: 'video-mark-labels',
+  leadCircleFill: 'lead-circle-fill',
+  leadCircleLine: 'lead-circle-line',
+  leadPoints: 'lead-points',
+  leadLabels: 'lead-labels',
+  packageCircle: 'package-circle',
+  packageLab: 'package-lab',
 } as const;
 
 /** The first overlay layer (the airspace areas): deployment basemap layers go below it. */
@@ -100,7 +110,7 @@ export const NATURAL_EARTH_LAYERS: readonly string[] = [LAYER.land50, LAYER.coas
 /** The embedded basemap's layers (Natural Earth and the GeoNames places): hidden when a deployment basemap replaces it. */
 export const EMBEDDED_BASEMAP_LAYERS: readonly string[] = [...NATURAL_EARTH_LAYERS, LAYER.placeDots, LAYER.placeLabels];
 
-export const OVERLAY_GROUPS = ['track', 'detections', 'sources', 'posterior', 'hazards', 'airspace', 'plan', 'vehicles', 'video'] as const;
+export const OVERLAY_GROUPS = ['track', 'detections', 'sources', 'posterior', 'hazards', 'airspace', 'plan', 'vehicles', 'video', 'leads'] as const;
 export type OverlayGroup = (typeof OVERLAY_GROUPS)[number];
 
 export const GROUP_LAYERS: Readonly<Record<OverlayGroup, readonly string[]>> = {
@@ -116,6 +126,7 @@ export const GROUP_LAYERS: Readonly<Record<OverlayGroup, readonly string[]>> = {
     LAYER.videoFootprintFill, LAYER.videoFootprintLine, LAYER.videoPlatformTrack, LAYER.videoCentreTrack, LAYER.videoTrackPoints, LAYER.videoSight,
     LAYER.videoCentre, LAYER.videoPlatform, LAYER.videoPlatformArrow, LAYER.videoMarks, LAYER.videoMarkLabels,
   ],
+  leads: [LAYER.leadCircleFill, LAYER.leadCircleLine, LAYER.leadPoints, LAYER.leadLabels],
 };
 
 /** The video's tracks: a click on them seeks the player to the nearest frame. */

@@ -4,7 +4,9 @@
  * the localisation and the sources on the right, the concentration plot in
  * a drawer below the map. Everything updates from the live feed. A video
  * opened from the video tab plays above the map, synchronised with it; its
- * annotations and motion cues are on the right.
+ * annotations and motion cues are on the right. Leads are on their own
+ * tab (list, new leads, dashboard), on the map, and the open lead on the
+ * right; administrators have an accounts tab.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client.js';
@@ -12,9 +14,10 @@ import type { AppConfig } from '../api/schema/app-config.js';
 import type { SortieId } from '../api/schema/ids.js';
 import type { AuthoritySummary } from '../api/schema/authority.js';
 import type { PlanDetail, PlanSummary } from '../api/schema/plan-record.js';
-import { canAnalyse, canPlan, isAdmin, type Session } from '../api/schema/session.js';
+import { canAnalyse, canPlan, canWriteLeads, isAdmin, type Session } from '../api/schema/session.js';
 import type { Sortie } from '../api/schema/sortie.js';
 import type { Video } from '../api/schema/video.js';
+import { UsersPanel } from '../components/admin/UsersPanel.js';
 import { ConcentrationPlotSlot } from '../components/ConcentrationPlotSlot.js';
 import { errorText } from '../components/error-text.js';
 import { AirspaceLegend } from '../components/flight/AirspaceLegend.js';
@@ -22,6 +25,10 @@ import { FlightPanel } from '../components/flight/FlightPanel.js';
 import { PlanDetailPanel } from '../components/flight/PlanDetailPanel.js';
 import { Header } from '../components/Header.js';
 import { JobStatus } from '../components/JobStatus.js';
+import type { EvidenceLink } from '../components/leads/EvidencePanel.js';
+import { LeadDetailPanel } from '../components/leads/LeadDetailPanel.js';
+import { LeadLegend } from '../components/leads/LeadLegend.js';
+import { LeadsPanel } from '../components/leads/LeadsPanel.js';
 import { Legend } from '../components/Legend.js';
 import { MapControls } from '../components/MapControls.js';
 import { SidebarTabs, type SidebarTab } from '../components/SidebarTabs.js';
@@ -35,7 +42,7 @@ import { VideoClipPanel } from '../components/video/VideoClipPanel.js';
 import { VideoLegend } from '../components/video/VideoLegend.js';
 import { VideoPanel } from '../components/video/VideoPanel.js';
 import { VideoPlayer } from '../components/video/VideoPlayer.js';
-import { formatLatLon, formatProbability, formatSignificant } from '../format/numbers.js';
+import { formatDuration, formatLatLon, formatProbability, formatSignificant } from '../format/numbers.js';
 import { KG_M3_TO, type ConcentrationUnit } from '../format/units.js';
 import { colourStops, concentrationDomain } from '../geo/colour-scale.js';
 import { meanWind } from '../geo/mean-wind.js';
@@ -45,10 +52,12 @@ import { useI18n } from '../i18n/i18n-context.js';
 import type { OverlayGroup } from '../map/layer-ids.js';
 import type { BasemapStatus, Bbox, PopupBuilders } from '../map/MapView.js';
 import { detectionFeatures, emptyOverlays, estimateFeatures, type MapOverlays } from '../map/overlay-data.js';
+import type { DetectionProps } from '../map/overlay-data.js';
 import { detectionPopup, hazardPopup, sourcePopup, type PopupContext } from '../map/popup-content.js';
 import { useLiveHub } from './live-hub.js';
 import { useFlight } from './use-flight.js';
 import { useJobs } from './use-jobs.js';
+import { useLeads } from './use-leads.js';
 import { usePlayback } from './use-playback.js';
 import { useSortieData } from './use-sortie-data.js';
 import { useSorties } from './use-sorties.js';
@@ -56,7 +65,7 @@ import { useVideo } from './use-video.js';
 
 const MapView = lazy(() => import('../map/MapView.js'));
 
-const ALL_VISIBLE: Readonly<Record<OverlayGroup, boolean>> = { track: true, detections: true, sources: true, posterior: true, hazards: true, airspace: true, plan: true, vehicles: true, video: true };
+const ALL_VISIBLE: Readonly<Record<OverlayGroup, boolean>> = { track: true, detections: true, sources: true, posterior: true, hazards: true, airspace: true, plan: true, vehicles: true, video: true, leads: true };
 
 /** Zoom the map goes to (at least) when a violation, excursion, waypoint or vehicle is selected. */
 const FOCUS_ZOOM = 14;
@@ -74,6 +83,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
   const analyst = canAnalyse(session.role);
   const planner = canPlan(session.role);
   const admin = isAdmin(session.role);
+  const leadWriter = canWriteLeads(session.role);
   const [tab, setTab] = useState<SidebarTab>('sorties');
   const { hub, status: liveStatus } = useLiveHub();
   const sorties = useSorties(client, hub);
@@ -142,6 +152,21 @@ export function Workspace(p: WorkspaceProps): ReactNode {
 
   const flight = useFlight(client, hub, selectedId, samples, t, intl);
   const video = useVideo(client, hub);
+  const leads = useLeads(client, hub);
+  const [selectedDetection, setSelectedDetection] = useState<(DetectionProps & { sortieId: SortieId }) | null>(null);
+  useEffect(() => setSelectedDetection(null), [selectedId]);
+  const sortieSimulated = useCallback((id: string) => sorties.sorties?.some((x) => x.id === id && x.simulated) === true, [sorties.sorties]);
+
+  // "New lead by hand": Esc gives up waiting for the click.
+  const setLeadPicking = leads.setPicking;
+  useEffect(() => {
+    if (!leads.picking) return undefined;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') setLeadPicking(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [leads.picking, setLeadPicking]);
   const openPlan = flight.plans.open;
   const sortieWind = useMemo(() => {
     if (sortie === null || samples === null) return null;
@@ -226,7 +251,11 @@ export function Workspace(p: WorkspaceProps): ReactNode {
 
   const popupCtx: PopupContext = { t, intl, unit, simulated };
   const popups: PopupBuilders = {
-    detection: (d) => detectionPopup(popupCtx, d),
+    detection: (d) => {
+      // The detection clicked is the one a lead's evidence can link to.
+      if (selectedId !== null) setSelectedDetection({ ...d, sortieId: selectedId });
+      return detectionPopup(popupCtx, d);
+    },
     hazard: (h) => hazardPopup(popupCtx, h),
     source: (n) => {
       const s = estimate?.sources[n - 1];
@@ -281,8 +310,43 @@ export function Workspace(p: WorkspaceProps): ReactNode {
   );
 
   const selectSource = useCallback((n: number) => setSelectedSource(n), []);
+  // Under the player, and with the leads' legend, the legend stands on the map's right, clear of the layer list.
+  const legendRight = video.open !== null || tab === 'leads';
   const detailSource = selectedSource === null ? undefined : estimate?.sources[selectedSource - 1];
   const coverageSource = detailSource === undefined || selectedSource === null ? null : { n: selectedSource, lat: detailSource.lat, lon: detailSource.lon };
+
+  const startLeadDraft = leads.startDraft;
+  const createLead = useCallback(
+    (n: number) => {
+      const s = estimate?.sources[n - 1];
+      if (selectedId === null || estimate === null || s === undefined) return;
+      startLeadDraft({ kind: 'source', sortieId: selectedId, jobId: estimate.jobId, sourceIndex: n - 1, lat: s.lat, lon: s.lon });
+      setTab('leads');
+    },
+    [selectedId, estimate, startLeadDraft],
+  );
+
+  // What a piece of a lead's evidence can point at: the selected source, the detection clicked, the open video's annotations.
+  const annotationList = video.annotations.list;
+  const evidenceLinks = useMemo<EvidenceLink[]>(() => {
+    const out: EvidenceLink[] = [];
+    if (selectedId !== null && estimate !== null && selectedSource !== null && detailSource !== undefined) {
+      out.push({ kind: 'source-estimate', ref: `${selectedId}:${estimate.jobId}:${selectedSource - 1}`, label: t('evidence.linkSource', { n: selectedSource, sortie: sortie?.name ?? selectedId }) });
+    }
+    if (selectedDetection !== null) {
+      out.push({
+        kind: 'detection',
+        ref: `${selectedDetection.sortieId}:${selectedDetection.species}:${selectedDetection.peakS}`,
+        label: t('evidence.linkDetection', { species: selectedDetection.species, time: new Date(selectedDetection.peakS * 1000).toISOString().slice(11, 19) }),
+      });
+    }
+    if (video.open !== null) {
+      for (const a of annotationList ?? []) {
+        out.push({ kind: 'video-annotation', ref: a.id, label: `${video.open.name} ${formatDuration(a.tS)}: ${a.text === '' ? a.id : a.text.slice(0, 40)}` });
+      }
+    }
+    return out;
+  }, [selectedId, estimate, selectedSource, detailSource, sortie?.name, selectedDetection, video.open, annotationList, t]);
 
   return (
     <div className="workspace">
@@ -351,6 +415,8 @@ export function Workspace(p: WorkspaceProps): ReactNode {
                   onDelete={onDeleteVideo}
                 />
               ),
+              leads: <LeadsPanel client={client} leads={leads} canWrite={leadWriter} sortieSimulated={sortieSimulated} />,
+              ...(admin ? { admin: <UsersPanel client={client} /> } : {}),
             }}
           />
         </aside>
@@ -369,7 +435,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
               onClose={closeVideo}
             />
           )}
-          <div className={`map-wrap${video.open !== null ? ' with-video' : ''}`}>
+          <div className={`map-wrap${video.open !== null ? ' with-video' : ''}${legendRight ? ' legend-right' : ''}`}>
             <Suspense fallback={<div className="map-placeholder">{t('common.loading')}</div>}>
               <MapView
                 pmtilesUrl={p.appConfig.pmtilesUrl}
@@ -378,12 +444,15 @@ export function Workspace(p: WorkspaceProps): ReactNode {
                 draw={flight.drawBinding}
                 video={video.overlays}
                 videoInput={video.mapInput}
+                leads={leads.overlays}
+                leadInput={leads.mapInput}
+                selectedLead={leads.openId}
                 onViewBounds={onViewBounds}
                 timeS={trackTime}
                 drone={drone}
                 visible={visible}
                 fit={fit}
-                legendRight={video.open !== null}
+                legendRight={legendRight}
                 focus={focus}
                 selectedSource={selectedSource}
                 onSelectSource={selectSource}
@@ -407,7 +476,12 @@ export function Workspace(p: WorkspaceProps): ReactNode {
                 <SimulatedBadge /> {t('simulated.banner')}
               </div>
             )}
-            {sortie === null && openPlan === null && video.open === null && flight.draw.mode === null && !video.coverage.picking && <div className="map-hint">{t('map.noSortie')}</div>}
+            {sortie === null && openPlan === null && video.open === null && flight.draw.mode === null && !video.coverage.picking && !leads.picking && <div className="map-hint">{t('map.noSortie')}</div>}
+            {leads.picking && (
+              <div className="map-hint" role="status" data-testid="lead-map-hint">
+                {t('leads.pickHelp')}
+              </div>
+            )}
             {video.coverage.picking && (
               <div className="map-hint" role="status" data-testid="coverage-map-hint">
                 {t('coverage.pickHelp')}
@@ -422,6 +496,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
                 excursions={visible.track && (flight.track.result?.excursions.length ?? 0) > 0}
                 vehicles={visible.vehicles && (flight.vehicles.state?.vehicles.length ?? 0) > 0}
               />
+              {visible.leads && tab === 'leads' && (leads.page?.leads.length ?? 0) > 0 && <LeadLegend />}
               {visible.video && <VideoLegend name={video.frames.frames === null ? null : (video.open?.name ?? null)} marks={video.overlays.marks.features.length > 0} />}
             </Legend>
           </div>
@@ -446,6 +521,16 @@ export function Workspace(p: WorkspaceProps): ReactNode {
           )}
         </main>
         <aside className="sidebar right">
+          {leads.openId !== null && (
+            <LeadDetailPanel
+              client={client}
+              leads={leads}
+              canWrite={leadWriter}
+              simulated={leads.detail?.source != null && sortieSimulated(leads.detail.source.sortieId)}
+              links={evidenceLinks}
+              onShow={show}
+            />
+          )}
           {video.open !== null && <VideoClipPanel video={video} session={session} sortieId={selectedId} onShow={show} />}
           {openPlan !== null && (
             <PlanDetailPanel
@@ -470,7 +555,14 @@ export function Workspace(p: WorkspaceProps): ReactNode {
               onClose={() => setSelectedSource(null)}
             />
           )}
-          <SourceList hasSortie={sortie !== null} estimate={estimate} simulated={simulated} selected={selectedSource} onSelect={selectSource} />
+          <SourceList
+            hasSortie={sortie !== null}
+            estimate={estimate}
+            simulated={simulated}
+            selected={selectedSource}
+            onSelect={selectSource}
+            {...(leadWriter ? { onCreateLead: createLead } : {})}
+          />
           {data.error !== null && (
             <p className="error" role="alert">
               {errorText(t, data.error)}

@@ -41,3 +41,29 @@ export const annotationIdReader: Reader<AnnotationId> = (v, path) => {
   if (typeof v !== 'string' || !isAnnotationId(v)) throw new SchemaError(path, 'an annotation id', v);
   return v;
 };
+
+declare const leadBrand: unique symbol;
+/** A lead's id (the server's UUIDs follow the id rule). */
+export type LeadId = string & { readonly [leadBrand]: true };
+
+export function isLeadId(s: string): s is LeadId {
+  return ID_PATTERN.test(s);
+}
+
+export const leadIdReader: Reader<LeadId> = (v, path) => {
+  if (typeof v !== 'string' || !isLeadId(v)) throw new SchemaError(path, 'a lead id', v);
+  return v;
+};
+
+declare const releaseBrand: unique symbol;
+/** A release's (a partner package's) id. */
+export type ReleaseId = string & { readonly [releaseBrand]: true };
+
+function isReleaseId(s: string): s is ReleaseId {
+  return ID_PATTERN.test(s);
+}
+
+export const releaseIdReader: Reader<ReleaseId> = (v, path) => {
+  if (typeof v !== 'string' || !isReleaseId(v)) throw new SchemaError(path, 'a release id', v);
+  return v;
+};

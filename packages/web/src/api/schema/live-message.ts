@@ -1,7 +1,9 @@
 /** Messages pushed on the /api/live WebSocket, one JSON object per frame. */
 import { readAnnotation, type Annotation } from './annotation.js';
-import { annotationIdReader, sortieIdReader, videoIdReader, type AnnotationId, type SortieId, type VideoId } from './ids.js';
+import { annotationIdReader, leadIdReader, sortieIdReader, videoIdReader, type AnnotationId, type LeadId, type SortieId, type VideoId } from './ids.js';
 import { readJob, type Job } from './job.js';
+import { readLeadStatus, type LeadStatus } from './lead.js';
+import { readMarking, type Marking } from './marking.js';
 import { readPlumeEvent, type PlumeEvent } from './detections.js';
 import { fields, isRecord } from './read.js';
 import { readSortie, type Sortie } from './sortie.js';
@@ -21,7 +23,9 @@ export type LiveMessage =
   | { readonly type: 'video_deleted'; readonly id: VideoId }
   | { readonly type: 'video_job'; readonly job: VideoJob }
   | { readonly type: 'annotation'; readonly annotation: Annotation }
-  | { readonly type: 'annotation_deleted'; readonly id: AnnotationId; readonly videoId: VideoId };
+  | { readonly type: 'annotation_deleted'; readonly id: AnnotationId; readonly videoId: VideoId }
+  /** A lead changed (made, edited, moved, released, updated by the partner); sent only to users who may see its marking. */
+  | { readonly type: 'lead'; readonly id: LeadId; readonly status: LeadStatus; readonly updatedAt: string; readonly marking: Marking };
 
 /**
  * The message in one frame, or null for a type this app does not know (a
@@ -55,6 +59,8 @@ export function readLiveMessage(v: unknown): LiveMessage | null {
       return { type: 'annotation', annotation: f.get('annotation', readAnnotation) };
     case 'annotation_deleted':
       return { type: 'annotation_deleted', id: f.get('id', annotationIdReader), videoId: f.get('video_id', videoIdReader) };
+    case 'lead':
+      return { type: 'lead', id: f.get('id', leadIdReader), status: f.get('status', readLeadStatus), updatedAt: f.str('updated_at'), marking: f.get('marking', readMarking) };
     default:
       return null;
   }

@@ -1,7 +1,8 @@
 /** POST/GET /api/session: who is signed in, their CSRF token and whether a password change is due. */
 import { fields, oneOf } from './read.js';
 
-export const ROLES = ['viewer', 'analyst', 'admin'] as const;
+/** `partner`: a partner government's official, who sees only the partner portal (docs/leads.md). */
+export const ROLES = ['viewer', 'analyst', 'admin', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Session {
@@ -35,4 +36,19 @@ export function canPlan(role: Role): boolean {
 /** Only administrators override an airspace refusal (audited) and load official boundaries. */
 export function isAdmin(role: Role): boolean {
   return role === 'admin';
+}
+
+/** A partner official: the app shows the partner portal and nothing else. */
+export function isPartner(role: Role): boolean {
+  return role === 'partner';
+}
+
+/** Leads: viewers, analysts and administrators read them (as their markings allow). */
+export function canReadLeads(role: Role): boolean {
+  return role === 'viewer' || role === 'analyst' || role === 'admin';
+}
+
+/** Analysts and administrators create, change and release leads (`lead:write`, `lead:release`). */
+export function canWriteLeads(role: Role): boolean {
+  return role === 'analyst' || role === 'admin';
 }
