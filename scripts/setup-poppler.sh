@@ -13,4 +13,6 @@ if ! command -v pdftotext >/dev/null 2>&1; then
 fi
 command -v pdftotext >/dev/null 2>&1 || { echo "setup-poppler: pdftotext is still missing" >&2; exit 1; }
 command -v pdftotext
-pdftotext -v 2>&1 | head -n 1
+# Not `| head`: under pipefail the version text's SIGPIPE would fail the script.
+version=$(pdftotext -v 2>&1 || true)
+printf '%s\n' "${version%%$'\n'*}"
