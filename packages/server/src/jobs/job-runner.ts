@@ -15,6 +15,7 @@ import type { LiveHub } from '../live/hub.js';
 import { jobJson } from './job-json.js';
 import { parseLocateOptions, type LocateJobOptions } from './locate-options.js';
 import type { LocateReply, LocateRequest } from './locate-worker.js';
+import { SerialQueue } from './serial-queue.js';
 
 export const LOCATE = 'locate';
 
@@ -30,10 +31,14 @@ export interface JobRunnerOptions {
 }
 
 export class JobRunner {
-  private readonly queue: Array<{ id: string; sortieId: SortieId }> = [];
+  private readonly queue = new SerialQueue<{ id: string; sortieId: SortieId }>(async (next) => {
+    try {
+      await this.run(next.id);
+    } catch (err) {
+      this.o.log.error({ err, job: next.id }, 'job runner failed');
+    }
+  });
   private current: { id: string; worker: Worker; cancelled: boolean } | undefined;
-  private closed = false;
-  private pumping: Promise<void> | undefined;
   private readonly now: () => Date;
 
   constructor(private readonly o: JobRunnerOptions) {
@@ -45,10 +50,9 @@ export class JobRunner {
     const open = (await this.o.store.jobs.listJobs({ states: ['queued', 'running'], limit: 100_000 })).reverse();
     for (const j of open) {
       if (j.state === 'running') await this.update(j.id, { state: 'queued', progress: 0, message: 'resumed after a restart' });
-      this.queue.push({ id: j.id, sortieId: j.sortieId });
     }
     if (open.length > 0) this.o.log.info({ jobs: open.length }, 'resuming unfinished jobs');
-    this.kick();
+    this.queue.push(...open.map((j) => ({ id: j.id, sortieId: j.sortieId })));
     return open.length;
   }
 
@@ -56,13 +60,12 @@ export class JobRunner {
     const job = await this.o.store.jobs.createJob({ id: randomUUID(), kind: LOCATE, sortieId, options, createdBy });
     this.o.hub.publish({ type: 'job', job: jobJson(job) });
     this.queue.push({ id: job.id, sortieId });
-    this.kick();
     return job;
   }
 
   /** Queues a localisation of the sortie unless one is already waiting (live ingest calls this after each new detection). */
   async ensureLocate(sortieId: SortieId): Promise<void> {
-    if (this.closed || this.queue.some((q) => q.sortieId === sortieId)) return;
+    if (this.queue.isClosed || this.queue.some((q) => q.sortieId === sortieId)) return;
     await this.submitLocate(sortieId, {}, undefined);
   }
 
@@ -72,8 +75,7 @@ export class JobRunner {
     if (job === undefined) throw new NarizError('NARIZ_NOT_FOUND', `no job "${id}"`);
     if (isFinal(job.state)) throw new NarizError('NARIZ_CONFLICT', `job ${id} is ${job.state} already`);
     const after = await this.update(id, { state: 'cancelled', finishedAt: this.now().toISOString(), message: 'cancelled' });
-    const i = this.queue.findIndex((q) => q.id === id);
-    if (i >= 0) this.queue.splice(i, 1);
+    this.queue.remove((q) => q.id === id);
     if (this.current?.id === id) {
       this.current.cancelled = true;
       await this.current.worker.terminate();
@@ -83,37 +85,19 @@ export class JobRunner {
 
   /** Stops taking jobs and stops the running one, leaving it 'running' in the store so the next start resumes it. */
   async close(): Promise<void> {
-    this.closed = true;
-    this.queue.length = 0;
+    const ended = this.queue.close();
     if (this.current !== undefined) {
       this.current.cancelled = true;
       await this.current.worker.terminate();
     }
-    await this.pumping;
+    await ended;
   }
 
   /** Resolves when the queue is empty and no job runs (tests). */
-  async idle(): Promise<void> {
-    while (this.pumping !== undefined) await this.pumping;
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 
-  private kick(): void {
-    if (this.pumping !== undefined || this.closed) return;
-    this.pumping = (async () => {
-      while (!this.closed) {
-        const next = this.queue.shift();
-        if (next === undefined) break;
-        try {
-          await this.run(next.id);
-        } catch (err) {
-          this.o.log.error({ err, job: next.id }, 'job runner failed');
-        }
-      }
-    })().finally(() => {
-      this.pumping = undefined;
-      if (this.queue.length > 0 && !this.closed) this.kick();
-    });
-  }
 
   private async update(id: string, patch: JobPatch): Promise<JobRecord | undefined> {
     const job = await this.o.store.jobs.updateJob(id, patch);

@@ -23,6 +23,7 @@ import type { LiveHub } from '../live/hub.js';
 import type { AnalysisRequestJson, WindowsRequestJson, WorkerReply, WorkerRequest } from './analysis-worker.js';
 import { parseChoices } from './choices.js';
 import { modelInput } from './graph-view.js';
+import { SerialQueue } from '../jobs/serial-queue.js';
 
 export interface AnalysisRunnerOptions {
   readonly store: Store;
@@ -39,10 +40,15 @@ export interface AnalysisRunnerOptions {
 type Final = Exclude<WorkerReply, { type: 'progress' }>;
 
 export class AnalysisRunner {
-  private readonly queue: string[] = [];
+  private readonly queue = new SerialQueue<string>(async (id) => {
+    try {
+      await this.run(id);
+    } catch (err) {
+      this.o.log.error({ err, analysis: id }, 'network analysis runner failed');
+      await this.update(id, { state: 'failed', finishedAt: this.o.now().toISOString(), error: { code: 'NARIZ_INTERNAL', message: 'internal error (logged)' }, message: 'failed' }).catch(() => undefined);
+    }
+  });
   private current: { id: string; worker: Worker; stopped: boolean } | undefined;
-  private closed = false;
-  private pumping: Promise<void> | undefined;
 
   constructor(private readonly o: AnalysisRunnerOptions) {}
 
@@ -51,52 +57,31 @@ export class AnalysisRunner {
     const open = await this.o.store.network.openAnalyses();
     for (const a of open) {
       if (a.state === 'running') await this.o.store.network.updateAnalysis(a.id, { state: 'queued', progress: 0, message: 'resumed after a restart' });
-      this.queue.push(a.id);
     }
     if (open.length > 0) this.o.log.info({ analyses: open.length }, 'resuming unfinished network analyses');
-    this.kick();
+    this.queue.push(...open.map((a) => a.id));
     return open.length;
   }
 
   submit(id: string): void {
     this.queue.push(id);
-    this.kick();
   }
 
   /** Stops taking runs and stops the running one, leaving it 'running' so the next start resumes it. */
   async close(): Promise<void> {
-    this.closed = true;
-    this.queue.length = 0;
+    const ended = this.queue.close();
     if (this.current !== undefined) {
       this.current.stopped = true;
       await this.current.worker.terminate();
     }
-    await this.pumping;
+    await ended;
   }
 
   /** Resolves when no run waits or runs (tests). */
-  async idle(): Promise<void> {
-    while (this.pumping !== undefined) await this.pumping;
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 
-  private kick(): void {
-    if (this.pumping !== undefined || this.closed) return;
-    this.pumping = (async () => {
-      while (!this.closed) {
-        const id = this.queue.shift();
-        if (id === undefined) break;
-        try {
-          await this.run(id);
-        } catch (err) {
-          this.o.log.error({ err, analysis: id }, 'network analysis runner failed');
-          await this.update(id, { state: 'failed', finishedAt: this.o.now().toISOString(), error: { code: 'NARIZ_INTERNAL', message: 'internal error (logged)' }, message: 'failed' }).catch(() => undefined);
-        }
-      }
-    })().finally(() => {
-      this.pumping = undefined;
-      if (this.queue.length > 0 && !this.closed) this.kick();
-    });
-  }
 
   /** Who may hear about a run: its banner once known, else its creator's organisation at U. */
   private markingOf(a: NetworkAnalysisRecord, organisation: string): Marking {

@@ -22,6 +22,7 @@ import { parseMotionOptions, type MotionJobOptions } from './motion-options.js';
 import { processVideo } from './process-video.js';
 import type { VideoFiles } from './video-files.js';
 import { videoJobJson, videoJson } from './video-json.js';
+import { SerialQueue } from '../jobs/serial-queue.js';
 
 export const MOTION = 'motion';
 
@@ -42,46 +43,51 @@ export interface VideoQueueOptions {
 const PROGRESS_WRITE_MS = 500;
 
 export class VideoQueue {
-  private readonly queue: Task[] = [];
+  private readonly queue = new SerialQueue<Task>(async (task) => {
+    const abort = new AbortController();
+    const done = (task.kind === 'process' ? this.process(task.videoId, abort.signal) : this.job(task.jobId, abort.signal)).catch((err: unknown) => {
+      if (!abort.signal.aborted) this.o.log.error({ err, task }, 'video task failed');
+    });
+    this.current = { task, abort, done };
+    await done;
+    this.current = undefined;
+  });
   private current: { readonly task: Task; readonly abort: AbortController; readonly done: Promise<void> } | undefined;
-  private pumping: Promise<void> | undefined;
-  private closed = false;
 
   constructor(private readonly o: VideoQueueOptions) {}
 
   /** Queues what the last run left unfinished (oldest first) and starts working; returns how many. */
   async start(): Promise<number> {
     const videos = (await this.o.store.videos.listVideos({ statuses: ['uploaded', 'processing'], limit: 100_000 })).reverse();
-    for (const v of videos) this.queue.push({ kind: 'process', videoId: v.id });
     const jobs = (await this.o.store.videoJobs.listVideoJobs({ states: ['queued', 'running'], limit: 100_000 })).reverse();
     for (const j of jobs) {
       if (j.state === 'running') await this.o.store.videoJobs.updateVideoJob(j.id, { state: 'queued', progress: 0, message: 'resumed after a restart' });
-      this.queue.push({ kind: 'job', jobId: j.id, videoId: j.videoId });
     }
     const n = videos.length + jobs.length;
     if (n > 0) this.o.log.info({ videos: videos.length, jobs: jobs.length }, 'resuming unfinished video work');
-    this.kick();
+    this.queue.push(
+      ...videos.map((v): Task => ({ kind: 'process', videoId: v.id })),
+      ...jobs.map((j): Task => ({ kind: 'job', jobId: j.id, videoId: j.videoId })),
+    );
     return n;
   }
 
   /** Processes an uploaded video. */
   enqueueProcess(videoId: string): void {
-    if (this.closed || this.queue.some((t) => t.kind === 'process' && t.videoId === videoId)) return;
+    if (this.queue.isClosed || this.queue.some((t) => t.kind === 'process' && t.videoId === videoId)) return;
     this.queue.push({ kind: 'process', videoId });
-    this.kick();
   }
 
   async submitMotion(videoId: string, options: MotionJobOptions, createdBy: string | undefined): Promise<VideoJobRecord> {
     const job = await this.o.store.videoJobs.createVideoJob({ id: randomUUID(), videoId, kind: MOTION, options, createdBy });
     this.o.hub.publish({ type: 'video_job', job: videoJobJson(job) });
     this.queue.push({ kind: 'job', jobId: job.id, videoId });
-    this.kick();
     return job;
   }
 
   /** Drops the video's queued work and stops its running task (before the video is deleted). */
   async forget(videoId: string): Promise<void> {
-    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.videoId === videoId) this.queue.splice(i, 1);
+    this.queue.remove((t) => t.videoId === videoId);
     const cur = this.current;
     if (cur?.task.videoId === videoId) {
       cur.abort.abort(new Error('the video is being deleted'));
@@ -91,36 +97,16 @@ export class VideoQueue {
 
   /** Stops taking work and aborts the running task, leaving it for the next start. */
   async close(): Promise<void> {
-    this.closed = true;
-    this.queue.length = 0;
+    const ended = this.queue.close();
     this.current?.abort.abort(new Error('the server is stopping'));
-    await this.pumping;
+    await ended;
   }
 
   /** Resolves when nothing is queued or running (tests). */
-  async idle(): Promise<void> {
-    while (this.pumping !== undefined) await this.pumping;
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 
-  private kick(): void {
-    if (this.pumping !== undefined || this.closed) return;
-    this.pumping = (async () => {
-      while (!this.closed) {
-        const task = this.queue.shift();
-        if (task === undefined) break;
-        const abort = new AbortController();
-        const done = (task.kind === 'process' ? this.process(task.videoId, abort.signal) : this.job(task.jobId, abort.signal)).catch((err: unknown) => {
-          if (!abort.signal.aborted) this.o.log.error({ err, task }, 'video task failed');
-        });
-        this.current = { task, abort, done };
-        await done;
-        this.current = undefined;
-      }
-    })().finally(() => {
-      this.pumping = undefined;
-      if (this.queue.length > 0 && !this.closed) this.kick();
-    });
-  }
 
   /** Writes in order (a late progress write must never land after the final state), progress at most twice a second. */
   private writer<P, R>(write: (patch: P) => Promise<R>): { save: (patch: P) => Promise<R>; progress: (patch: P) => void } {
