@@ -2,17 +2,18 @@
  * The left column's tabs: the sorties (upload and list), flight
  * operations (authorities, survey planning, plans, checks, vehicles),
  * full-motion video (upload, clips, coverage, annotation search), leads
- * (list, new leads, dashboard) and, for administrators, accounts. WAI-ARIA
+ * (list, new leads, dashboard), the counter-network link chart, translation
+ * and, for administrators, accounts. WAI-ARIA
  * tabs: arrow keys, Home and End move between them.
  */
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/catalogue/keys.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
-export const SIDEBAR_TABS = ['sorties', 'flight', 'video', 'leads', 'admin'] as const;
+export const SIDEBAR_TABS = ['sorties', 'flight', 'video', 'leads', 'network', 'translate', 'admin'] as const;
 export type SidebarTab = (typeof SIDEBAR_TABS)[number];
 
-const LABEL: Readonly<Record<SidebarTab, MessageKey>> = { sorties: 'tabs.sorties', flight: 'tabs.flight', video: 'tabs.video', leads: 'tabs.leads', admin: 'tabs.admin' };
+const LABEL: Readonly<Record<SidebarTab, MessageKey>> = { sorties: 'tabs.sorties', flight: 'tabs.flight', video: 'tabs.video', leads: 'tabs.leads', network: 'tabs.network', translate: 'tabs.translate', admin: 'tabs.admin' };
 
 /** `panels` names the tabs shown, in SIDEBAR_TABS order (administrators alone have the accounts tab). */
 export function SidebarTabs(p: { readonly tab: SidebarTab; readonly onTab: (t: SidebarTab) => void; readonly panels: Readonly<Partial<Record<SidebarTab, ReactNode>>> }): ReactNode {

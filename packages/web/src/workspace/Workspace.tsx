@@ -14,7 +14,7 @@ import type { AppConfig } from '../api/schema/app-config.js';
 import type { SortieId } from '../api/schema/ids.js';
 import type { AuthoritySummary } from '../api/schema/authority.js';
 import type { PlanDetail, PlanSummary } from '../api/schema/plan-record.js';
-import { canAnalyse, canPlan, canWriteLeads, isAdmin, type Session } from '../api/schema/session.js';
+import { canAnalyse, canPlan, canReadNetwork, canTranslate, canWriteLeads, canWriteNetwork, isAdmin, type Session } from '../api/schema/session.js';
 import type { Sortie } from '../api/schema/sortie.js';
 import type { Video } from '../api/schema/video.js';
 import { UsersPanel } from '../components/admin/UsersPanel.js';
@@ -31,12 +31,16 @@ import { LeadLegend } from '../components/leads/LeadLegend.js';
 import { LeadsPanel } from '../components/leads/LeadsPanel.js';
 import { Legend } from '../components/Legend.js';
 import { MapControls } from '../components/MapControls.js';
+import { NetworkPanel } from '../components/network/NetworkPanel.js';
+import { NetworkView } from '../components/network/NetworkView.js';
 import { SidebarTabs, type SidebarTab } from '../components/SidebarTabs.js';
 import { SimulatedBadge } from '../components/SimulatedBadge.js';
 import { SortieList } from '../components/SortieList.js';
 import { SourceDetail } from '../components/SourceDetail.js';
 import { SourceList } from '../components/SourceList.js';
 import { TimeSlider } from '../components/TimeSlider.js';
+import { TranslationPanel } from '../components/translation/TranslationPanel.js';
+import { TranslationView } from '../components/translation/TranslationView.js';
 import { UploadPanel } from '../components/UploadPanel.js';
 import { VideoClipPanel } from '../components/video/VideoClipPanel.js';
 import { VideoLegend } from '../components/video/VideoLegend.js';
@@ -84,6 +88,9 @@ export function Workspace(p: WorkspaceProps): ReactNode {
   const planner = canPlan(session.role);
   const admin = isAdmin(session.role);
   const leadWriter = canWriteLeads(session.role);
+  const networkReader = canReadNetwork(session.role);
+  const networkWriter = canWriteNetwork(session.role);
+  const translator = canTranslate(session.role);
   const [tab, setTab] = useState<SidebarTab>('sorties');
   const { hub, status: liveStatus } = useLiveHub();
   const sorties = useSorties(client, hub);
@@ -416,6 +423,8 @@ export function Workspace(p: WorkspaceProps): ReactNode {
                 />
               ),
               leads: <LeadsPanel client={client} leads={leads} canWrite={leadWriter} sortieSimulated={sortieSimulated} />,
+              ...(networkReader ? { network: <NetworkPanel client={client} canWrite={networkWriter} /> } : {}),
+              ...(translator ? { translate: <TranslationPanel client={client} canSaveToLead={leadWriter} /> } : {}),
               ...(admin ? { admin: <UsersPanel client={client} /> } : {}),
             }}
           />
@@ -435,6 +444,8 @@ export function Workspace(p: WorkspaceProps): ReactNode {
               onClose={closeVideo}
             />
           )}
+          {tab === 'network' && networkReader && <NetworkView client={client} canWrite={networkWriter} />}
+          {tab === 'translate' && translator && <TranslationView client={client} canSaveToLead={leadWriter} />}
           <div className={`map-wrap${video.open !== null ? ' with-video' : ''}${legendRight ? ' legend-right' : ''}`}>
             <Suspense fallback={<div className="map-placeholder">{t('common.loading')}</div>}>
               <MapView

@@ -52,3 +52,18 @@ export function canReadLeads(role: Role): boolean {
 export function canWriteLeads(role: Role): boolean {
   return role === 'analyst' || role === 'admin';
 }
+
+/** The counter-network link chart: viewers, analysts and administrators read it. */
+export function canReadNetwork(role: Role): boolean {
+  return role === 'viewer' || role === 'analyst' || role === 'admin';
+}
+
+/** Analysts and administrators import, edit, merge and run analyses on the network. */
+export function canWriteNetwork(role: Role): boolean {
+  return role === 'analyst' || role === 'admin';
+}
+
+/** Machine translation (it runs engines on the server): analysts and administrators. */
+export function canTranslate(role: Role): boolean {
+  return role === 'analyst' || role === 'admin';
+}

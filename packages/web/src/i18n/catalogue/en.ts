@@ -2,7 +2,12 @@
  * English messages: the reference catalogue. Its keys are the key set every
  * other catalogue must have exactly (keys.ts). `{name}` is a placeholder.
  */
+import { networkEn } from './network.en.js';
+import { translationEn } from './translation.en.js';
+
 export const en = {
+  ...networkEn,
+  ...translationEn,
   'app.title': 'Nariz',
   'app.subtitle': 'Common operating picture',
   'app.skipToMap': 'Skip to map',

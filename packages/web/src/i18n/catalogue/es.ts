@@ -1,7 +1,11 @@
 /** Mensajes en español (uso latinoamericano). Mismas claves que en.ts: si falta o sobra una, no compila. */
 import type { Catalogue } from './keys.js';
+import { networkEs } from './network.es.js';
+import { translationEs } from './translation.es.js';
 
 export const es: Catalogue = {
+  ...networkEs,
+  ...translationEs,
   'app.title': 'Nariz',
   'app.subtitle': 'Panorama operativo común',
   'app.skipToMap': 'Ir al mapa',
