@@ -136,7 +136,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   installAuth(app, { store: o.store, secureCookies, now });
   await app.register(healthRoutes, { store: o.store });
   const throttle = o.throttle ?? new LoginThrottle();
-  await app.register(sessionRoutes, { store: o.store, throttle, secureCookies, now, prefix: '/api' });
+  await app.register(sessionRoutes, { store: o.store, throttle, secureCookies, now, policy: platform.security, prefix: '/api' });
   await app.register(userRoutes, { store: o.store, now, policy: platform.security, prefix: '/api' });
   await app.register(sortieRoutes, { platform, prefix: '/api' });
   await app.register(uploadRoutes, { platform, prefix: '/api' });
@@ -154,7 +154,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(stixRoutes, { platform, prefix: '/api' });
   await app.register(cotRoutes, { platform, ...(o.tak !== undefined ? { tak: o.tak } : {}), prefix: '/api' });
   await app.register(taxiiRoutes, { platform, throttle, prefix: '/taxii2' });
-  const spa = await installWeb(app, { webRoot: o.webRoot, pmtilesPath: o.pmtilesPath, demo: o.demo ?? false, version: VERSION });
+  const spa = await installWeb(app, { webRoot: o.webRoot, pmtilesPath: o.pmtilesPath, demo: o.demo ?? false, version: VERSION, ownCountry: platform.security.ownCountry });
   // Paths the web app routes itself get its index.html; anything else is a 404 in the error shape.
   app.setNotFoundHandler((req, reply) => {
     if (spa?.(req, reply) === true) return reply;

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import WebSocket from 'ws';
 import { canonicalJson, sha256Hex } from '../src/leads/canonical-json.js';
 import { call, makeUser, startServer, until } from './harness.js';
-import { cleared, errorCode, errorMessage, leadByHand, mark, release, type LeadJson } from './lead-fixtures.js';
+import { cleared, errorCode, errorMessage, leadByHand, mark, release, type Cleared, type LeadJson, type MarkingJson } from './lead-fixtures.js';
 import { labSortie } from './scenario.js';
 
 const CHROMIUM = process.env['NARIZ_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -430,6 +430,68 @@ test('users API: admins set clearance, nationality, organisation and accesses, a
     assert.deepEqual(entries.map((e) => e.details), [{ password_reset: false, clearance: 'C', accesses: ['LES'] }]);
     const created = (await s.store.audit.list({ action: 'user.create', target: 'capitan' }))[0]!;
     assert.deepEqual(created.details, { role: 'partner', clearance: 'S', nationality: 'MEX', organisation: 'SEMAR', accesses: [] });
+  } finally {
+    await s.close();
+  }
+});
+
+test('a release preview is the package the release would make, stored nowhere: same banner, portions and withheld counts, renderings marked PREVIEW without a digest; the lead keeps its state; the look is audited; rights and state are checked as for a release', async () => {
+  const s = await startServer();
+  try {
+    const ana = await cleared(s.store, 'ana', 'analyst', { clearance: 'TS' });
+    const vic = await cleared(s.store, 'vic', 'viewer', { clearance: 'TS' });
+    const lead = await leadByHand(s.base, ana, { title: 'Bodega junto a las vías', lang: 'es', summary: 'Olor a solvente reportado por dos patrullas.', marking: mark('C', ['MEX']), confirm: true });
+    const note = async (text: string, m: ReturnType<typeof mark>): Promise<void> => {
+      assert.equal((await call(s.base, 'POST', `/api/leads/${lead.id}/evidence`, { kind: 'note', text, lang: 'en', marking: m }, { auth: ana.auth })).status, 201);
+    };
+    await note('Seen from the road at night.', mark('U', ['MEX']));
+    await note('Source HOTEL says the owner is armed.', mark('S', [], ['NOFORN']));
+    const body = { partner_country: 'MEX', partner_unit: 'SEMAR', language: 'es' };
+    const pre = await call(s.base, 'POST', `/api/leads/${lead.id}/releases/preview`, body, { auth: ana.auth });
+    assert.equal(pre.status, 200, JSON.stringify(pre.json));
+    const preview = pre.json as { package: Record<string, unknown> & { id: string; created_at: string }; withheld: { notes: number; other_evidence: number }; banner: string; marking: MarkingJson; html: { en: string; es: string } };
+    assert.equal(preview.banner, 'CONFIDENTIAL//REL TO USA, MEX');
+    assert.deepEqual(preview.withheld, { notes: 1, other_evidence: 0 });
+    assert.ok(!JSON.stringify(preview.package).includes('HOTEL'), 'what stays behind is not in the preview either');
+    for (const l of ['en', 'es'] as const) {
+      assert.match(preview.html[l], /data-preview="true"/);
+      assert.ok(!/[0-9a-f]{64}/.test(preview.html[l]), 'no digest in a preview');
+    }
+    assert.match(preview.html.es, /VISTA PREVIA — no entregada/);
+    // Nothing stored, nothing moved.
+    assert.deepEqual((await call(s.base, 'GET', `/api/leads/${lead.id}/releases`, undefined, { auth: ana.auth })).json, { releases: [] });
+    assert.equal(((await call(s.base, 'GET', `/api/leads/${lead.id}`, undefined, { auth: ana.auth })).json as LeadJson).status, 'confirmed');
+    const looked = (await s.store.audit.list({ target: lead.id, limit: 100 })).filter((e) => e.action === 'release.preview');
+    assert.deepEqual(looked.map((e) => [e.actor, e.details['partner_country'], e.details['withheld_notes']]), [['ana', 'MEX', 1]]);
+    // The release then made holds the same package but for its id and time.
+    const rel = await release(s.base, ana, lead.id, 'MEX', 'SEMAR', 'es');
+    const strip = (p: Record<string, unknown>): Record<string, unknown> => ({ ...p, id: '', created_at: '' });
+    assert.deepEqual(strip(preview.package), strip(rel.package));
+    assert.equal(rel.release.banner, preview.banner);
+    assert.deepEqual(rel.withheld, preview.withheld);
+    // As for a release: a viewer may not, a candidate may not be, an unknown lead is 404, a bad body is 400.
+    assert.equal((await call(s.base, 'POST', `/api/leads/${lead.id}/releases/preview`, body, { auth: vic.auth })).status, 403);
+    const candidate = await leadByHand(s.base, ana, { marking: mark('C', ['MEX']) });
+    const early = await call(s.base, 'POST', `/api/leads/${candidate.id}/releases/preview`, body, { auth: ana.auth });
+    assert.equal(early.status, 409);
+    assert.equal(errorCode(early), 'NARIZ_LEAD_STATE');
+    assert.equal((await call(s.base, 'POST', '/api/leads/00000000-0000-4000-8000-000000000000/releases/preview', body, { auth: ana.auth })).status, 404);
+    assert.equal((await call(s.base, 'POST', `/api/leads/${lead.id}/releases/preview`, { partner_country: 'MEX' }, { auth: ana.auth })).status, 400);
+  } finally {
+    await s.close();
+  }
+});
+
+test('the session says what the user may label with (clearance, nationality, organisation, accesses) and the app config names the own country', async () => {
+  const s = await startServer({ ownCountry: 'USA' });
+  try {
+    const ana = await cleared(s.store, 'ana', 'analyst', { clearance: 'S', organisation: 'DEA', accesses: ['LES'] });
+    const off = await cleared(s.store, 'off', 'partner', { clearance: 'C', nationality: 'MEX', organisation: 'SEMAR' });
+    const sess = async (c: Cleared): Promise<Record<string, unknown>> => ((await call(s.base, 'GET', '/api/session', undefined, { auth: c.auth })).json as { user: Record<string, unknown> }).user;
+    assert.deepEqual(await sess(ana), { username: 'ana', role: 'analyst', clearance: 'S', nationality: 'USA', organisation: 'DEA', accesses: ['LES'] });
+    assert.deepEqual(await sess(off), { username: 'off', role: 'partner', clearance: 'C', nationality: 'MEX', organisation: 'SEMAR', accesses: [] });
+    const cfg = (await call(s.base, 'GET', '/api/app-config')).json as { own_country: string };
+    assert.equal(cfg.own_country, 'USA');
   } finally {
     await s.close();
   }

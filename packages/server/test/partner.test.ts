@@ -86,6 +86,7 @@ test('a partner made by an admin signs in, changes the one-time password, and re
 interface PackageView {
   id: string;
   status: string | null;
+  next_states: string[];
   banner: string;
   language: string;
   title: { text: string; lang: string; translation: string };
@@ -110,7 +111,7 @@ test('officials see exactly their country’s packages that their clearance allo
     const colOnly = await leadByHand(s.base, ana, { marking: mark('C', ['COL']), confirm: true });
     await release(s.base, ana, colOnly.id, 'COL', 'DIRAN');
 
-    interface PackageList { packages: Array<{ id: string; title: { text: string; translation: string }; status: string | null; language: string }>; total: number }
+    interface PackageList { packages: Array<{ id: string; title: { text: string; translation: string }; status: string | null; next_states: string[]; simulated: boolean; language: string }>; total: number }
     const list = async (who: { auth: { token: string } }, q = ''): Promise<PackageList> => (await call(s.base, 'GET', `/api/partner/packages${q}`, undefined, { auth: who.auth })).json as PackageList;
     const mx = await list(capitan);
     assert.equal(mx.total, 2);
@@ -120,6 +121,7 @@ test('officials see exactly their country’s packages that their clearance allo
     assert.equal((await list(coronel)).total, 2);
     const es = mx.packages.find((p) => p.id === toMex)!;
     assert.deepEqual([es.language, es.title.text, es.title.translation, es.status], ['es', 'Laboratorio en la sierra', 'original', 'released']);
+    assert.deepEqual([es.next_states, es.simulated], [['acknowledged'], false], 'released: the official may acknowledge, nothing else yet; made by hand, not simulated');
     const en = (await list(capitan, '?lang=en')).packages.find((p) => p.id === toMex)!;
     assert.deepEqual([en.language, en.title.text, en.title.translation], ['en', 'Laboratorio en la sierra', 'not-translated']);
 
@@ -155,7 +157,9 @@ test('officials see exactly their country’s packages that their clearance allo
     assert.equal((await call(s.base, 'POST', pk(toMex, 'acknowledge'), { note: 'Recibido, gracias' }, { auth: capitan.auth })).status, 200);
     const late = await call(s.base, 'POST', pk(toCol, 'acknowledge'), {}, { auth: coronel.auth });
     assert.equal(late.status, 409, 'the lead was acknowledged through the other package');
-    assert.equal((await call(s.base, 'POST', pk(secretPkg, 'acknowledge'), {}, { auth: capitan.auth })).status, 200);
+    const ack = await call(s.base, 'POST', pk(secretPkg, 'acknowledge'), {}, { auth: capitan.auth });
+    assert.equal(ack.status, 200);
+    assert.deepEqual((ack.json as { next_states: string[] }).next_states, ['action-taken', 'outcome-reported']);
     const future = await call(s.base, 'POST', pk(secretPkg, 'action'), { note: 'cateo', at: new Date(Date.now() + 86_400_000).toISOString() }, { auth: capitan.auth });
     assert.equal(future.status, 400);
     assert.match(errorMessage(future), /in the future/);
@@ -168,6 +172,7 @@ test('officials see exactly their country’s packages that their clearance allo
     assert.equal(out.status, 200, JSON.stringify(out.json));
     const after = (await call(s.base, 'GET', `/api/partner/packages/${secretPkg}`, undefined, { auth: capitan.auth })).json as PackageView;
     assert.equal(after.status, 'outcome-reported');
+    assert.deepEqual(after.next_states, ['outcome-reported'], 'an outcome may be reported again (corrected), nothing else');
     assert.deepEqual(after.history.map((h) => [h.status, h.by, h.note]), [
       ['released', null, null], ['acknowledged', 'capitan', ''], ['action-taken', 'capitan', 'Cateo en el puerto'], ['outcome-reported', 'capitan', 'Desmantelado'],
     ]);

@@ -22,9 +22,11 @@
  *    raid team's safety: the direction-uncertainty envelope (it covers the
  *    wind's uncertainty) before the mean-wind footprint, level 2 (AEGL-2,
  *    the protective-action level emergency planners use) before 1 before 3;
- *    thresholds in ppm. A MultiPolygon zone is not carried (exchange takes
- *    a Polygon; dropping a part would understate the danger); the HTML and
- *    PDF renderings keep every zone.
+ *    thresholds in ppm. Exchange takes one Polygon, so a MultiPolygon zone
+ *    (a footprint split in parts) goes as the convex hull of its parts: a
+ *    superset, so it may overstate the area but never understates the
+ *    danger (dropping a part would); the HTML and PDF renderings keep
+ *    every part exactly.
  *  - exercise data (a lead from a simulated sortie) says so in every
  *    title, so in the STIX report, infrastructure and location names and
  *    in the CoT callsign and remarks a TAK operator sees: exchange has no
@@ -37,6 +39,7 @@
  * detection; a lead made by hand without one is refused
  * (NARIZ_EXPORT_INCOMPLETE) rather than given an invented value.
  */
+import * as turf from '@turf/turf';
 import { NarizError } from '@nariz/core';
 import {
   acsOriginator,
@@ -117,19 +120,41 @@ function closedRing(ring: ReadonlyArray<readonly [number, number]>): boolean {
   return ring.length >= 4 && first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
 }
 
+type Ring = Array<[number, number]>;
+
+/**
+ * A zone's geometry as one polygon: a Polygon as it is; a MultiPolygon as
+ * the convex hull of its outer rings (see the file comment). Undefined when
+ * a ring is not closed (the store never writes one; exchange needs them closed).
+ */
+function onePolygon(g: HazardZone['features'][number]['geometry']): Ring[] | undefined {
+  if (g.type === 'Polygon') {
+    const rings = g.coordinates as Ring[];
+    return rings.every(closedRing) ? rings : undefined;
+  }
+  const parts = g.coordinates as Ring[][];
+  if (parts.length === 0 || !parts.every((rings) => rings.length > 0 && rings.every(closedRing))) return undefined;
+  if (parts.length === 1) return parts[0];
+  const hull = turf.convex(turf.featureCollection(parts.flatMap((rings) => rings[0]!.map((pos) => turf.point(pos)))));
+  if (hull === null) return undefined;
+  return hull.geometry.coordinates as Ring[];
+}
+
 /** The one zone exchange carries (see the file comment), or undefined. */
 export function zoneForExchange(zone: HazardZone | null): ExchangeZone | undefined {
   if (zone === null) return undefined;
   const rank = (kind: string, level: number): number => (kind === 'direction-uncertainty' ? 0 : 10) + LEVEL_PREFERENCE.indexOf(level);
   const candidates = zone.features
-    .filter((f) => f.geometry.type === 'Polygon' && TIER.test(f.properties.tier) && LEVEL_PREFERENCE.includes(f.properties.level))
-    .filter((f) => (f.geometry.coordinates as Array<Array<[number, number]>>).every(closedRing))
-    .sort((a, b) => rank(a.properties.kind, a.properties.level) - rank(b.properties.kind, b.properties.level));
-  const best = candidates[0];
-  if (best === undefined) return undefined;
+    .filter((f) => TIER.test(f.properties.tier) && LEVEL_PREFERENCE.includes(f.properties.level))
+    .map((f) => ({ f, polygon: onePolygon(f.geometry) }))
+    .filter((c): c is { f: (typeof zone.features)[number]; polygon: Ring[] } => c.polygon !== undefined)
+    .sort((a, b) => rank(a.f.properties.kind, a.f.properties.level) - rank(b.f.properties.kind, b.f.properties.level));
+  const first = candidates[0];
+  if (first === undefined) return undefined;
+  const best = first.f;
   return {
     type: 'Feature',
-    geometry: { type: 'Polygon', coordinates: best.geometry.coordinates as Array<Array<[number, number]>> },
+    geometry: { type: 'Polygon', coordinates: first.polygon },
     properties: { chemical: best.properties.chemical, tier: best.properties.tier as ThresholdTierLabel, concentration: best.properties.threshold_ppm, units: 'ppm' },
   };
 }

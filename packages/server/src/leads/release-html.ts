@@ -62,7 +62,14 @@ function freeText(t: FreeText, texts: ReleaseTexts): string {
 const when = (iso: string | null, texts: ReleaseTexts): string => (iso === null ? texts.notKnown : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`);
 const significant = (x: number): string => String(Number(x.toPrecision(3)));
 
-export function releaseHtml(pkg: ReleasePackage, lang: TextLanguage, sha256: string): string {
+/** The line a preview carries instead of a digest: it is not a release and nothing was stored. */
+export const PREVIEW_TEXTS: Readonly<Record<TextLanguage, string>> = {
+  en: 'PREVIEW — not released. Nothing has been sent or stored; the released package gets its own identifier, time and digest.',
+  es: 'VISTA PREVIA — no entregada. No se ha enviado ni guardado nada; el paquete entregado tendrá su propio identificador, fecha y huella digital.',
+};
+
+/** `sha256` null renders a preview (release-preview): marked as such, with no digest. */
+export function releaseHtml(pkg: ReleasePackage, lang: TextLanguage, sha256: string | null): string {
   const v = pkg.versions[lang];
   const t = v.texts;
   const lead = pkg.lead;
@@ -86,14 +93,14 @@ export function releaseHtml(pkg: ReleasePackage, lang: TextLanguage, sha256: str
 </head>
 <body>
 <div class="banner top">${banner}</div>
-${pkg.simulated ? `<p class="simulated" data-simulated="true">${escapeHtml(t.simulated)}</p>\n` : ''}<h1>${escapeHtml(t.documentTitle)}</h1>
+${sha256 === null ? `<p class="simulated" data-preview="true">${escapeHtml(PREVIEW_TEXTS[lang])}</p>\n` : ''}${pkg.simulated ? `<p class="simulated" data-simulated="true">${escapeHtml(t.simulated)}</p>\n` : ''}<h1>${escapeHtml(t.documentTitle)}</h1>
 <p class="purpose">${escapeHtml(t.purpose)}</p>
 <table class="meta">
 <tr><th>${escapeHtml(t.release)}</th><td>${escapeHtml(pkg.id)}</td></tr>
 <tr><th>${escapeHtml(t.releasedOn)}</th><td>${when(pkg.created_at, t)}</td></tr>
 <tr><th>${escapeHtml(t.releasedTo)}</th><td>${escapeHtml(pkg.partner.unit)} (${escapeHtml(pkg.partner.country)})</td></tr>
 <tr><th>${escapeHtml(t.releasedBy)}</th><td>${escapeHtml(pkg.released_by.organisation)}</td></tr>
-<tr><th>${escapeHtml(t.packageDigest)}</th><td><code>${sha256}</code></td></tr>
+${sha256 === null ? '' : `<tr><th>${escapeHtml(t.packageDigest)}</th><td><code>${sha256}</code></td></tr>`}
 </table>
 <p class="legend">${escapeHtml(t.portionLegend)}</p>
 <h2>${escapeHtml(t.leadSection)}</h2>

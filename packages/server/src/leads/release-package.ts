@@ -86,6 +86,8 @@ export interface ReleaseInput {
   readonly translate: MachineTranslator;
   /** The lead comes from a simulated sortie: the package and its renderings say SIMULATED. */
   readonly simulated: boolean;
+  /** A dry run (POST .../releases/preview): the renderings say PREVIEW and carry no digest. */
+  readonly preview?: boolean;
 }
 
 export interface BuiltRelease {
@@ -160,6 +162,7 @@ export async function buildRelease(o: ReleaseInput): Promise<BuiltRelease> {
   };
   const json = canonicalJson(pkg);
   const sha256 = sha256Hex(json);
-  const html = { en: releaseHtml(pkg, 'en', sha256), es: releaseHtml(pkg, 'es', sha256) };
+  const digest = o.preview === true ? null : sha256;
+  const html = { en: releaseHtml(pkg, 'en', digest), es: releaseHtml(pkg, 'es', digest) };
   return { pkg, json, sha256, html, marking, banner, withheld };
 }

@@ -4,6 +4,7 @@
  * and moves the lead to `released`, in one store transaction.
  *
  *   POST /api/leads/:id/releases                       {partner_country, partner_unit, language?, note?} → 201
+ *   POST /api/leads/:id/releases/preview               the same body → 200 the package it would make, stored nowhere
  *   GET  /api/leads/:id/releases                       the lead's releases the caller may see
  *   GET  /api/leads/:id/releases/:releaseId            one, with its package (audited: release.view)
  *   GET  /api/leads/:id/releases/:releaseId/html?lang  its HTML rendering
@@ -16,13 +17,13 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { NarizError, sortieId } from '@nariz/core';
 import { assertAccess } from '@nariz/security';
-import { releaseId, TEXT_LANGUAGES, type ReleaseRecord, type TextLanguage } from '@nariz/store';
+import { releaseId, TEXT_LANGUAGES, type LeadRecord, type ReleaseRecord, type TextLanguage } from '@nariz/store';
 import { accessOf, type Access } from '../leads/acting-subject.js';
 import { hazardZoneOf } from '../leads/estimate-source.js';
 import { publishLead } from '../leads/lead-changes.js';
-import { leadJson, leadSchema, markingJson, releaseSummaryJson, releaseSummarySchema } from '../leads/lead-json.js';
+import { leadJson, leadSchema, markingJson, markingSchema, releaseSummaryJson, releaseSummarySchema } from '../leads/lead-json.js';
 import { assertTransition } from '../leads/lifecycle.js';
-import { buildRelease } from '../leads/release-package.js';
+import { buildRelease, type BuiltRelease } from '../leads/release-package.js';
 import { leadParams, visibleLead } from '../leads/visible-lead.js';
 import type { Platform } from '../platform.js';
 
@@ -54,30 +55,50 @@ export const leadReleaseRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
     return r;
   };
 
-  app.post<{ Params: { id: string }; Body: { partner_country: string; partner_unit: string; language?: TextLanguage; note?: string } }>(
+  type ReleaseBody = { partner_country: string; partner_unit: string; language?: TextLanguage; note?: string };
+  const releaseBody = {
+    type: 'object',
+    properties: {
+      partner_country: { type: 'string', pattern: '^[A-Za-z]{3}$' },
+      partner_unit: { type: 'string', minLength: 1, maxLength: 200 },
+      language: lang,
+      note: { type: 'string', maxLength: 4000, description: 'why it is released (kept in the lead’s history, not in the package)' },
+    },
+    required: ['partner_country', 'partner_unit'],
+    additionalProperties: false,
+  } as const;
+  const withheldSchema = { type: 'object', properties: { notes: { type: 'integer' }, other_evidence: { type: 'integer' } }, required: ['notes', 'other_evidence'], description: 'what stayed behind' } as const;
+
+  /** The package a release of this lead to that partner makes now; `preview` renders it as a dry run. */
+  const build = async (a: Access, idParam: string, body: ReleaseBody, preview: boolean): Promise<{ lead: LeadRecord; country: string; id: string; createdAt: string; built: BuiltRelease }> => {
+    const lead = await visibleLead(p, a, idParam);
+    assertTransition(lead.id, lead.status, 'released', 'release');
+    const country = body.partner_country.toUpperCase();
+    const stored = lead.source === undefined ? undefined : await p.store.jobs.jobResult(lead.source.jobId);
+    const id = preview ? 'preview' : randomUUID();
+    const createdAt = p.now().toISOString();
+    const built = await buildRelease({
+      id, createdAt, lead, evidence: await p.store.leads.listEvidence(lead.id, a.who),
+      hazardZone: lead.source === undefined ? undefined : hazardZoneOf(stored, lead.source.sourceIndex),
+      partner: { country, unit: body.partner_unit.trim() }, language: body.language ?? 'es',
+      releasingOrganisation: a.subject.organisation, policy: p.security, translate: p.translation.machineTranslator,
+      simulated: lead.source === undefined ? false : (await p.store.getSortie(sortieId(lead.source.sortieId)))?.simulated ?? false,
+      preview,
+    });
+    return { lead, country, id, createdAt, built };
+  };
+
+  app.post<{ Params: { id: string }; Body: ReleaseBody }>(
     '/leads/:id/releases',
     {
       config: { right: 'lead:release' },
       schema: {
         params: leadParams,
-        body: {
-          type: 'object',
-          properties: {
-            partner_country: { type: 'string', pattern: '^[A-Za-z]{3}$' },
-            partner_unit: { type: 'string', minLength: 1, maxLength: 200 },
-            language: lang,
-            note: { type: 'string', maxLength: 4000, description: 'why it is released (kept in the lead’s history, not in the package)' },
-          },
-          required: ['partner_country', 'partner_unit'],
-          additionalProperties: false,
-        },
+        body: releaseBody,
         response: {
           201: {
             type: 'object',
-            properties: {
-              release: releaseSummarySchema, lead: leadSchema, package: packageSchema,
-              withheld: { type: 'object', properties: { notes: { type: 'integer' }, other_evidence: { type: 'integer' } }, required: ['notes', 'other_evidence'], description: 'what stayed behind' },
-            },
+            properties: { release: releaseSummarySchema, lead: leadSchema, package: packageSchema, withheld: withheldSchema },
             required: ['release', 'lead', 'package', 'withheld'],
           },
         },
@@ -85,19 +106,7 @@ export const leadReleaseRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
     },
     async (req, reply) => {
       const a = await access(req);
-      const lead = await visibleLead(p, a, req.params.id);
-      assertTransition(lead.id, lead.status, 'released', 'release');
-      const country = req.body.partner_country.toUpperCase();
-      const stored = lead.source === undefined ? undefined : await p.store.jobs.jobResult(lead.source.jobId);
-      const id = randomUUID();
-      const createdAt = p.now().toISOString();
-      const built = await buildRelease({
-        id, createdAt, lead, evidence: await p.store.leads.listEvidence(lead.id, a.who),
-        hazardZone: lead.source === undefined ? undefined : hazardZoneOf(stored, lead.source.sourceIndex),
-        partner: { country, unit: req.body.partner_unit.trim() }, language: req.body.language ?? 'es',
-        releasingOrganisation: a.subject.organisation, policy: p.security, translate: p.translation.machineTranslator,
-        simulated: lead.source === undefined ? false : (await p.store.getSortie(sortieId(lead.source.sortieId)))?.simulated ?? false,
-      });
+      const { lead, country, id, createdAt, built } = await build(a, req.params.id, req.body, false);
       const r = await p.store.releases.createRelease({
         id: releaseId(id), leadId: lead.id, partnerCountry: country, partnerUnit: built.pkg.partner.unit, language: built.pkg.primary_language, createdBy: a.subject.username,
         createdAt, banner: built.banner, marking: built.marking, packageJson: built.json, sha256: built.sha256, html: built.html, fromStatus: lead.status, note: req.body.note ?? '',
@@ -114,6 +123,37 @@ export const leadReleaseRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
       return reply.status(201).header('location', `/api/leads/${lead.id}/releases/${r.id}`).send({
         release: releaseSummaryJson(r), lead: leadJson(after, p.security), package: built.pkg, withheld: { notes: built.withheld.notes, other_evidence: built.withheld.otherEvidence },
       });
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: ReleaseBody }>(
+    '/leads/:id/releases/preview',
+    {
+      config: { right: 'lead:release' },
+      schema: {
+        params: leadParams,
+        body: releaseBody,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              package: packageSchema, withheld: withheldSchema, banner: { type: 'string' }, marking: markingSchema,
+              html: { type: 'object', properties: { en: { type: 'string' }, es: { type: 'string' } }, required: ['en', 'es'], description: 'both renderings, marked PREVIEW and without a digest' },
+            },
+            required: ['package', 'withheld', 'banner', 'marking', 'html'],
+          },
+        },
+      },
+    },
+    async (req) => {
+      const a = await access(req);
+      const { lead, country, built } = await build(a, req.params.id, req.body, true);
+      // Not a release: nothing is stored and the lead keeps its state, but who looked at what a partner would get is recorded.
+      await p.store.audit.append({
+        actor: a.subject.username, action: 'release.preview', target: lead.id,
+        details: { partner_country: country, partner_unit: built.pkg.partner.unit, marking: markingJson(built.marking), notes: built.pkg.notes.length, withheld_notes: built.withheld.notes, withheld_evidence: built.withheld.otherEvidence },
+      });
+      return { package: built.pkg, withheld: { notes: built.withheld.notes, other_evidence: built.withheld.otherEvidence }, banner: built.banner, marking: markingJson(built.marking), html: built.html };
     },
   );
 

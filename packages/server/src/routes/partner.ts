@@ -27,6 +27,7 @@ import {
 } from '@nariz/store';
 import { accessOf, type Access } from '../leads/acting-subject.js';
 import { moveLead } from '../leads/lead-changes.js';
+import { nextStates } from '../leads/lifecycle.js';
 import { markingJson } from '../leads/lead-json.js';
 import type { Platform } from '../platform.js';
 import { packageObject } from './leads-releases.js';
@@ -62,8 +63,20 @@ const summaryProperties = {
   banner: { type: 'string' }, sha256: { type: 'string' },
   title: { type: 'object', properties: { text: { type: 'string' }, lang: { type: 'string' }, translation: { type: 'string' } }, required: ['text', 'lang', 'translation'] },
   status: { type: ['string', 'null'], description: 'the lead’s state, when the official may see the lead' },
+  next_states: { type: 'array', items: { type: 'string' }, description: 'the states the official may report next from here (acknowledged, action-taken, outcome-reported); empty when there is nothing to report' },
+  simulated: { type: 'boolean', description: 'exercise data from a simulated sortie: never to be acted on' },
 } as const;
-const summaryRequired = ['id', 'created_at', 'partner_country', 'partner_unit', 'language', 'banner', 'sha256', 'title', 'status'] as const;
+const summaryRequired = ['id', 'created_at', 'partner_country', 'partner_unit', 'language', 'banner', 'sha256', 'title', 'status', 'next_states', 'simulated'] as const;
+
+/** What the partner portal may move a lead in `status` to (lifecycle.ts, the `partner` door). */
+function partnerNext(status: LeadStatus | undefined): LeadStatus[] {
+  return status === undefined ? [] : nextStates(status).filter((n) => n.via === 'partner').map((n) => n.status);
+}
+
+/** The package's own `simulated` flag (every package has one: release-package.ts). */
+function simulatedOf(pkg: Record<string, unknown>): boolean {
+  return pkg['simulated'] === true;
+}
 
 /** The title of one language version of a stored package. */
 function titleIn(pkg: Record<string, unknown>, l: TextLanguage): { text: string; lang: string; translation: string } {
@@ -133,9 +146,11 @@ export const partnerRoutes: FastifyPluginAsync<{ platform: Platform }> = async (
       for (const s of await p.store.releases.listReleases(a.who, q)) {
         const r = await ownPackage(a, s.id);
         const l = req.query.lang ?? r.language;
+        const pkg = packageObject(r);
+        const status = (await leadOf(a, r))?.status;
         packages.push({
           id: r.id, created_at: r.createdAt, partner_country: r.partnerCountry, partner_unit: r.partnerUnit, language: l, banner: r.banner, sha256: r.sha256,
-          title: titleIn(packageObject(r), l), status: (await leadOf(a, r))?.status ?? null,
+          title: titleIn(pkg, l), status: status ?? null, next_states: partnerNext(status), simulated: simulatedOf(pkg),
         });
       }
       return { packages, total: await p.store.releases.countReleases(a.who, q) };
@@ -167,7 +182,8 @@ export const partnerRoutes: FastifyPluginAsync<{ platform: Platform }> = async (
       await view(a, r, l, 'json');
       return {
         id: r.id, created_at: r.createdAt, partner_country: r.partnerCountry, partner_unit: r.partnerUnit, language: l, banner: r.banner, sha256: r.sha256,
-        title: titleIn(pkg, l), status: lead?.status ?? null, history: lead === undefined ? [] : historyJson(await p.store.leads.listEvents(lead.id, a.who), r), package: pkg,
+        title: titleIn(pkg, l), status: lead?.status ?? null, next_states: partnerNext(lead?.status), simulated: simulatedOf(pkg),
+        history: lead === undefined ? [] : historyJson(await p.store.leads.listEvents(lead.id, a.who), r), package: pkg,
       };
     },
   );
@@ -198,7 +214,7 @@ export const partnerRoutes: FastifyPluginAsync<{ platform: Platform }> = async (
   );
 
   const updateReply = {
-    200: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string' }, history: historySchema }, required: ['id', 'status', 'history'] },
+    200: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string' }, next_states: summaryProperties.next_states, history: historySchema }, required: ['id', 'status', 'next_states', 'history'] },
   } as const;
 
   /** The reported time: not in the future, not before the release; default now. */
@@ -220,7 +236,7 @@ export const partnerRoutes: FastifyPluginAsync<{ platform: Platform }> = async (
       details: { releaseId: r.id, partnerCountry: r.partnerCountry, partnerUnit: r.partnerUnit, ...(outcome !== undefined ? { outcome } : {}) },
       auditAction: 'partner.update',
     });
-    return { id: r.id, status: to, history: historyJson(await p.store.leads.listEvents(lead.id, a.who), r) };
+    return { id: r.id, status: to, next_states: partnerNext(to), history: historyJson(await p.store.leads.listEvents(lead.id, a.who), r) };
   };
 
   app.post<{ Params: { id: string }; Body: { note?: string } | undefined }>(

@@ -13,6 +13,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { NarizError } from '@nariz/core';
 import type { Store, UserRecord } from '@nariz/store';
+import type { SecurityPolicy } from '@nariz/security';
 import { clearSessionCookie, principalOf, SESSION_LIFETIME_MS, setSessionCookie } from '../auth/auth-plugin.js';
 import { hashPassword, PASSWORD_MAX, passwordProblem, verifyPassword } from '../auth/passwords.js';
 import { digest, newSecret } from '../auth/secrets.js';
@@ -23,19 +24,36 @@ export interface SessionRouteOptions {
   readonly throttle: LoginThrottle;
   readonly secureCookies: boolean;
   readonly now: () => Date;
+  /** Gives the own country to users with no nationality set. */
+  readonly policy: SecurityPolicy;
 }
 
 export const sessionSchema = {
   type: 'object',
   properties: {
-    user: { type: 'object', properties: { username: { type: 'string' }, role: { type: 'string' } }, required: ['username', 'role'] },
+    user: {
+      type: 'object',
+      properties: {
+        username: { type: 'string' }, role: { type: 'string' },
+        clearance: { type: 'string', enum: ['U', 'C', 'S', 'TS'] },
+        nationality: { type: 'string', description: 'ISO 3166-1 alpha-3; the own country when none is set' },
+        organisation: { type: 'string' },
+        accesses: { type: 'array', items: { type: 'string' } },
+      },
+      required: ['username', 'role', 'clearance', 'nationality', 'organisation', 'accesses'],
+      description: 'the markings pickers offer only what the user may see: no higher than the clearance, accesses the user is read into',
+    },
     csrf_token: { type: 'string' },
     must_change_password: { type: 'boolean' },
   },
   required: ['user', 'csrf_token', 'must_change_password'],
 } as const;
 
-const sessionJson = (u: UserRecord, csrf: string): Record<string, unknown> => ({ user: { username: u.username, role: u.role }, csrf_token: csrf, must_change_password: u.mustChangePassword });
+const sessionJson = (u: UserRecord, csrf: string, policy: SecurityPolicy): Record<string, unknown> => ({
+  user: { username: u.username, role: u.role, clearance: u.clearance, nationality: u.nationality ?? policy.ownCountry, organisation: u.organisation, accesses: [...u.accesses] },
+  csrf_token: csrf,
+  must_change_password: u.mustChangePassword,
+});
 
 /** Spent on unknown names so that they take as long as known ones. */
 let decoyHash: Promise<string> | undefined;
@@ -75,7 +93,7 @@ export const sessionRoutes: FastifyPluginAsync<SessionRouteOptions> = async (app
       setSessionCookie(reply, id, o.secureCookies);
       req.log.info({ username: u.username }, 'signed in');
       await o.store.audit.append({ actor: u.username, action: 'session.signin', target: u.username, details: { ip: req.ip } });
-      return sessionJson(u, csrf);
+      return sessionJson(u, csrf, o.policy);
     },
   );
 
@@ -83,7 +101,7 @@ export const sessionRoutes: FastifyPluginAsync<SessionRouteOptions> = async (app
     const p = principalOf(req);
     const u = await o.store.accounts.getUser(p.username);
     if (u === undefined) throw new NarizError('NARIZ_AUTH', 'sign in first');
-    return sessionJson(u, p.session?.csrfToken ?? '');
+    return sessionJson(u, p.session?.csrfToken ?? '', o.policy);
   });
 
   app.delete('/session', { config: { right: 'session', allowPasswordChange: true } }, async (req, reply) => {

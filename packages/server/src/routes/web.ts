@@ -2,7 +2,7 @@
  * The web app and what it needs before signing in.
  *
  *   GET /                    the built app (packages/web/dist/app), when present
- *   GET /api/app-config      version, the basemap in use, whether demo data were seeded
+ *   GET /api/app-config      version, the basemap in use, whether demo data were seeded, the own country
  *   GET /basemap.pmtiles     the deployment's own PMTiles basemap, when configured (range requests)
  *
  * Routes the app handles itself (anything without a file extension that is
@@ -20,6 +20,8 @@ export interface WebOptions {
   readonly pmtilesPath: string | undefined;
   readonly demo: boolean;
   readonly version: string;
+  /** The deployment's own country (ISO 3166-1 alpha-3): markings name it first and partners are the others. */
+  readonly ownCountry: string;
 }
 
 /**
@@ -35,11 +37,11 @@ export async function installWeb(app: FastifyInstance, o: WebOptions): Promise<(
       config: { right: 'public' },
       schema: {
         response: {
-          200: { type: 'object', properties: { version: { type: 'string' }, pmtiles_url: { type: ['string', 'null'] }, demo: { type: 'boolean' } }, required: ['version', 'pmtiles_url', 'demo'] },
+          200: { type: 'object', properties: { version: { type: 'string' }, pmtiles_url: { type: ['string', 'null'] }, demo: { type: 'boolean' }, own_country: { type: 'string' } }, required: ['version', 'pmtiles_url', 'demo', 'own_country'] },
         },
       },
     },
-    async () => ({ version: o.version, pmtiles_url: pmtiles === undefined ? null : '/basemap.pmtiles', demo: o.demo }),
+    async () => ({ version: o.version, pmtiles_url: pmtiles === undefined ? null : '/basemap.pmtiles', demo: o.demo, own_country: o.ownCountry }),
   );
   const root = o.webRoot !== undefined && existsSync(resolve(o.webRoot, 'index.html')) ? resolve(o.webRoot) : undefined;
   if (root !== undefined) {
