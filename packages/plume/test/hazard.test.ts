@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinChemicals, isNarizError, isStabilityClass, type StabilityClass } from '@nariz/core';
+import { assertNear as near } from '@nariz/core/testing';
 import {
   computeHazardZones,
   defaultDirectionUncertaintyDeg,
@@ -275,26 +276,8 @@ function fixtureScenario(f: FixtureInput): HazardScenario {
   };
 }
 
-/** Deep equality with numbers compared to 1e-6 relative or 2e-7 absolute (one unit of the 7th coordinate decimal). */
-function assertNear(actual: unknown, expected: unknown, path: string): void {
-  if (typeof expected === 'number') {
-    assert.equal(typeof actual, 'number', `${path}: type`);
-    const a = actual as number;
-    assert.ok(Math.abs(a - expected) <= Math.max(2e-7, 1e-6 * Math.abs(expected)), `${path}: ${a} vs ${expected}`);
-  } else if (Array.isArray(expected)) {
-    assert.ok(Array.isArray(actual), `${path}: array`);
-    assert.equal(actual.length, expected.length, `${path}: length`);
-    expected.forEach((e, i) => assertNear((actual as unknown[])[i], e, `${path}[${i}]`));
-  } else if (expected !== null && typeof expected === 'object') {
-    assert.ok(actual !== null && typeof actual === 'object' && !Array.isArray(actual), `${path}: object`);
-    const a = actual as Record<string, unknown>;
-    const e = expected as Record<string, unknown>;
-    assert.deepEqual(Object.keys(a).sort(), Object.keys(e).sort(), `${path}: keys`);
-    for (const k of Object.keys(e)) assertNear(a[k], e[k], `${path}.${k}`);
-  } else {
-    assert.equal(actual, expected, path);
-  }
-}
+/** Numbers to 1e-6 relative or 2e-7 absolute (one unit of the 7th coordinate decimal). */
+const assertNear = (actual: unknown, expected: unknown, path: string): void => near(actual, expected, path, { abs: 2e-7, rel: 1e-6 });
 
 const fixtures = new URL('../../test/fixtures/hazard/', import.meta.url);
 const regen = process.env['REGEN'] === '1';

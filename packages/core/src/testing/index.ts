@@ -1,0 +1,2 @@
+/** Helpers for the packages' tests (`@nariz/core/testing`); nothing here is used at run time. */
+export { assertNear, type NearTolerance } from './assert-near.js';
