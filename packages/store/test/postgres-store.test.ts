@@ -29,7 +29,13 @@ if (url === undefined) {
     return s;
   });
 
-  test('postgres store: a database of schema version 3 is upgraded in place to videos and keeps what it held; a footprint is a PostGIS polygon', async () => {
+  /**
+   * A database left at schema `version` (the migrations up to it applied by
+   * hand, as an older release of Nariz left it), `seed` run in it, then
+   * opened and upgraded by the current store: `check` gets the store, the
+   * raw client (search path on the schema) and the schema's name.
+   */
+  const upgradedFrom = async (version: number, seed: string, check: (s: PostgresStore, client: pg.Client, schema: string) => Promise<void>): Promise<void> => {
     const schema = fresh();
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -37,74 +43,59 @@ if (url === undefined) {
       await client.query(`CREATE SCHEMA ${schema}`);
       await client.query(`SET search_path TO ${schema}, public`);
       await client.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)');
-      for (const m of MIGRATIONS.filter((x) => x.version <= 3)) {
+      for (const m of MIGRATIONS.filter((x) => x.version <= version)) {
         await client.query(m.postgres);
         await client.query('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.version, m.name]);
       }
-      await client.query("INSERT INTO sorties (id, name, simulated, created_at) VALUES ('old', 'before v4', false, now())");
+      await client.query(seed);
       const s = new PostgresStore({ connectionString: url, schema });
       try {
         const report = await s.migrate();
-        assert.equal(report.from, 3);
-        assert.deepEqual(report.applied, MIGRATIONS.filter((m) => m.version > 3).map((m) => `${m.version} ${m.name}`));
-        assert.equal((await s.getSortie(sortieId('old')))?.name, 'before v4');
-        await s.videos.createVideo({ id: 'v', name: 'first.ts', byteSize: 10, sha256: '00', createdBy: 'ana', originalPath: 'v/original.ts' });
-        await s.videos.updateVideo('v', { status: 'ready', bounds: { west: 5.1, south: 52.0, east: 5.2, north: 52.1 } });
-        const r = await client.query<{ t: string; xmin: number; ymax: number }>(`SELECT GeometryType(footprint) AS t, ST_XMin(footprint) AS xmin, ST_YMax(footprint) AS ymax FROM ${schema}.videos WHERE id = 'v'`);
-        assert.deepEqual(r.rows[0], { t: 'POLYGON', xmin: 5.1, ymax: 52.1 });
+        assert.equal(report.from, version);
+        assert.deepEqual(report.applied, MIGRATIONS.filter((m) => m.version > version).map((m) => `${m.version} ${m.name}`));
+        await check(s, client, schema);
       } finally {
         await s.close();
       }
     } finally {
       await client.end();
     }
+  };
+
+  test('postgres store: a database of schema version 3 is upgraded in place to videos and keeps what it held; a footprint is a PostGIS polygon', async () => {
+    await upgradedFrom(3, "INSERT INTO sorties (id, name, simulated, created_at) VALUES ('old', 'before v4', false, now())", async (s, client, schema) => {
+      assert.equal((await s.getSortie(sortieId('old')))?.name, 'before v4');
+      await s.videos.createVideo({ id: 'v', name: 'first.ts', byteSize: 10, sha256: '00', createdBy: 'ana', originalPath: 'v/original.ts' });
+      await s.videos.updateVideo('v', { status: 'ready', bounds: { west: 5.1, south: 52.0, east: 5.2, north: 52.1 } });
+      const r = await client.query<{ t: string; xmin: number; ymax: number }>(`SELECT GeometryType(footprint) AS t, ST_XMin(footprint) AS xmin, ST_YMax(footprint) AS ymax FROM ${schema}.videos WHERE id = 'v'`);
+      assert.deepEqual(r.rows[0], { t: 'POLYGON', xmin: 5.1, ymax: 52.1 });
+    });
   });
 
   test('postgres store: a database of schema version 4 is upgraded in place to markings (its users keep TS, the own country, the task force); a lead is a PostGIS point; releases and lead events refuse UPDATE, DELETE and TRUNCATE', async () => {
-    const schema = fresh();
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(`CREATE SCHEMA ${schema}`);
-      await client.query(`SET search_path TO ${schema}, public`);
-      await client.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)');
-      for (const m of MIGRATIONS.filter((x) => x.version <= 4)) {
-        await client.query(m.postgres);
-        await client.query('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.version, m.name]);
+    await upgradedFrom(4, "INSERT INTO users (username, role, password_hash, must_change_password, disabled, created_at) VALUES ('ana', 'analyst', 'h', false, false, now())", async (s, client, schema) => {
+      const ana = (await s.accounts.getUser('ana'))!;
+      assert.deepEqual([ana.clearance, ana.nationality, ana.organisation, ana.accesses, ana.role], ['TS', undefined, 'task force', [], 'analyst']);
+      const id = leadId('l1');
+      const at = '2026-11-27T10:00:00.000Z';
+      await s.leads.createLead({
+        id, title: 'farm', summary: '', lang: 'en', lat: 19.4, lon: -99.1, ci95M: 30, labProbability: 0.8, source: undefined, detectedAt: undefined, marking: marking('S', ['MEX']), createdBy: 'ana', at,
+      });
+      await s.leads.transition(id, { from: 'candidate', to: 'confirmed', actor: 'ana', at, note: '', details: {} });
+      await s.releases.createRelease({
+        id: releaseId('r1'), leadId: id, partnerCountry: 'MEX', partnerUnit: 'SEMAR', language: 'es', createdBy: 'ana', createdAt: at, banner: 'SECRET//REL TO USA, MEX',
+        marking: marking('S', ['MEX']), packageJson: '{}', sha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a', html: { en: 'a', es: 'b' }, fromStatus: 'confirmed', note: '',
+      });
+      const point = await client.query<{ t: string; x: number; y: number }>(`SELECT GeometryType(location) AS t, ST_X(location) AS x, ST_Y(location) AS y FROM ${schema}.leads`);
+      assert.deepEqual(point.rows[0], { t: 'POINT', x: -99.1, y: 19.4 });
+      for (const sql of [
+        `UPDATE ${schema}.releases SET banner = 'UNCLASSIFIED'`, `DELETE FROM ${schema}.releases`, `TRUNCATE ${schema}.releases`,
+        `UPDATE ${schema}.lead_events SET note = 'rewritten'`, `DELETE FROM ${schema}.lead_events`, `TRUNCATE ${schema}.lead_events`,
+      ]) {
+        await assert.rejects(client.query(sql), /is append-only/, sql);
       }
-      await client.query("INSERT INTO users (username, role, password_hash, must_change_password, disabled, created_at) VALUES ('ana', 'analyst', 'h', false, false, now())");
-      const s = new PostgresStore({ connectionString: url, schema });
-      try {
-        const report = await s.migrate();
-        assert.equal(report.from, 4);
-        assert.deepEqual(report.applied, MIGRATIONS.filter((m) => m.version > 4).map((m) => `${m.version} ${m.name}`));
-        const ana = (await s.accounts.getUser('ana'))!;
-        assert.deepEqual([ana.clearance, ana.nationality, ana.organisation, ana.accesses, ana.role], ['TS', undefined, 'task force', [], 'analyst']);
-        const id = leadId('l1');
-        const at = '2026-11-27T10:00:00.000Z';
-        await s.leads.createLead({
-          id, title: 'farm', summary: '', lang: 'en', lat: 19.4, lon: -99.1, ci95M: 30, labProbability: 0.8, source: undefined, detectedAt: undefined, marking: marking('S', ['MEX']), createdBy: 'ana', at,
-        });
-        await s.leads.transition(id, { from: 'candidate', to: 'confirmed', actor: 'ana', at, note: '', details: {} });
-        await s.releases.createRelease({
-          id: releaseId('r1'), leadId: id, partnerCountry: 'MEX', partnerUnit: 'SEMAR', language: 'es', createdBy: 'ana', createdAt: at, banner: 'SECRET//REL TO USA, MEX',
-          marking: marking('S', ['MEX']), packageJson: '{}', sha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a', html: { en: 'a', es: 'b' }, fromStatus: 'confirmed', note: '',
-        });
-        const point = await client.query<{ t: string; x: number; y: number }>(`SELECT GeometryType(location) AS t, ST_X(location) AS x, ST_Y(location) AS y FROM ${schema}.leads`);
-        assert.deepEqual(point.rows[0], { t: 'POINT', x: -99.1, y: 19.4 });
-        for (const sql of [
-          `UPDATE ${schema}.releases SET banner = 'UNCLASSIFIED'`, `DELETE FROM ${schema}.releases`, `TRUNCATE ${schema}.releases`,
-          `UPDATE ${schema}.lead_events SET note = 'rewritten'`, `DELETE FROM ${schema}.lead_events`, `TRUNCATE ${schema}.lead_events`,
-        ]) {
-          await assert.rejects(client.query(sql), /is append-only/, sql);
-        }
-        assert.equal((await client.query(`SELECT banner FROM ${schema}.releases`)).rows[0]?.banner, 'SECRET//REL TO USA, MEX');
-      } finally {
-        await s.close();
-      }
-    } finally {
-      await client.end();
-    }
+      assert.equal((await client.query(`SELECT banner FROM ${schema}.releases`)).rows[0]?.banner, 'SECRET//REL TO USA, MEX');
+    });
   });
 
   test('postgres store: concurrent batches of one sortie get consecutive ranges, and the extent is a PostGIS polygon', async () => {
