@@ -7,3 +7,4 @@ export * from './chemicals.js';
 export * from './random.js';
 export * from './sortie.js';
 export * from './typed-array-builder.js';
+export * from './sortie-builder.js';

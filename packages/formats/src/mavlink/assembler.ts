@@ -27,8 +27,8 @@
  * `take()` batches equals the sortie of one `finish()` (tested).
  */
 import {
-  STABILITY_UNKNOWN, STANDARD_PRESSURE_HPA, STANDARD_TEMP_C, builtinChemicals, float64Builder, toKgM3Factor, uint8Builder, windFromToUv,
-  type Chemical, type ChemicalTable, type ConcentrationUnit, type Sortie, type SortieShape, type TypedArrayBuilder,
+  SortieBuilder, STABILITY_UNKNOWN, STANDARD_PRESSURE_HPA, STANDARD_TEMP_C, builtinChemicals, toKgM3Factor, windFromToUv,
+  type Chemical, type ChemicalTable, type ConcentrationUnit, type Sortie, type SortieShape, type SpeciesInfo,
 } from '@nariz/core';
 import { PRESSURE_RANGE_HPA, TEMP_RANGE_C } from '../sortie-csv/rows.js';
 import { BootEpoch, type EpochSource } from './epoch.js';
@@ -167,16 +167,8 @@ export class TelemetryAssembler {
   private readonly lastValue = new Map<string, { readonly tMs: number; readonly reading: Reading }>();
   private finished = false;
 
-  private readonly timeS = float64Builder();
-  private readonly lat = float64Builder();
-  private readonly lon = float64Builder();
-  private readonly altAglM = float64Builder();
-  private readonly windU = float64Builder();
-  private readonly windV = float64Builder();
-  private readonly tempC = float64Builder();
-  private readonly pressureHpa = float64Builder();
-  private readonly stability = uint8Builder();
-  private kgM3: Array<TypedArrayBuilder<Float64Array>> = [];
+  /** The samples, once the species (slots) are known. */
+  private out: SortieBuilder | undefined;
 
   private readonly counts = {
     fixes: 0, fixesWithoutGps: 0, fixesOutOfOrder: 0, gasReadings: 0, gasSets: 0, samples: 0, heldValues: 0, reboots: 0,
@@ -240,14 +232,8 @@ export class TelemetryAssembler {
 
   /** The samples completed since the last take, or undefined when there are none. */
   take(): Sortie | undefined {
-    const slots = this.slots;
-    if (slots === undefined || this.timeS.length === 0) return undefined;
-    return {
-      count: this.timeS.length,
-      timeS: this.timeS.take(), lat: this.lat.take(), lon: this.lon.take(), altAglM: this.altAglM.take(),
-      windU: this.windU.take(), windV: this.windV.take(), stability: this.stability.take(), tempC: this.tempC.take(), pressureHpa: this.pressureHpa.take(),
-      species: slots.map((s, i) => ({ key: s.key, chemical: s.chemical.name, molarMassGmol: s.chemical.molarMassGmol, unit: s.unit, kgM3: this.kgM3[i]!.take() })),
-    };
+    const out = this.out;
+    return out === undefined || out.count === 0 ? undefined : out.take();
   }
 
   /** The input ended: places what can still be placed, drops the rest (counted), and returns the samples since the last take. */
@@ -267,10 +253,11 @@ export class TelemetryAssembler {
 
   /** The sortie's species, once fixed (what the server needs to create a live sortie). */
   shape(): SortieShape | undefined {
-    return this.slots === undefined ? undefined : {
-      species: this.slots.map((s) => ({ key: s.key, chemical: s.chemical.name, molarMassGmol: s.chemical.molarMassGmol, unit: s.unit })),
-      hasPath: false,
-    };
+    return this.slots === undefined ? undefined : { species: this.speciesInfo(this.slots), hasPath: false };
+  }
+
+  private speciesInfo(slots: readonly Slot[]): SpeciesInfo[] {
+    return slots.map((s) => ({ key: s.key, chemical: s.chemical.name, molarMassGmol: s.chemical.molarMassGmol, unit: s.unit }));
   }
 
   get stats(): AssemblyStats {
@@ -434,13 +421,14 @@ export class TelemetryAssembler {
 
   private lockSpecies(): void {
     this.slots = [...this.seen.values()];
-    this.kgM3 = this.slots.map(() => float64Builder());
+    this.out = new SortieBuilder(this.speciesInfo(this.slots));
   }
 
   /** Turns pending gas sets into samples, oldest first, as far as fixes, wind and the time base allow. */
   private place(flush: boolean): void {
     const slots = this.slots;
-    if (slots === undefined) return;
+    const out = this.out;
+    if (slots === undefined || out === undefined) return;
     const L = this.limits;
     while (this.pending.length > 0) {
       const s = this.pending[0]!;
@@ -508,19 +496,21 @@ export class TelemetryAssembler {
         this.tally.add(W.altitudeClamped, `height above home ${alt.toFixed(2)} m at boot ${(s.t0 / 1000).toFixed(3)} s set to 0 (alt_agl_m must be >= 0)`, s.offset);
         alt = 0;
       }
-      this.timeS.push(this.epoch.unixS(s.t0));
-      this.lat.push(a.latDeg + f * (b.latDeg - a.latDeg));
-      this.lon.push(lon);
-      this.altAglM.push(alt);
-      this.windU.push(wind.value[0]);
-      this.windV.push(wind.value[1]);
-      this.tempC.push(tempC);
-      this.pressureHpa.push(pressureHpa);
-      this.stability.push(STABILITY_UNKNOWN);
+      const next = out.next;
+      next.timeS = this.epoch.unixS(s.t0);
+      next.lat = a.latDeg + f * (b.latDeg - a.latDeg);
+      next.lon = lon;
+      next.altAglM = alt;
+      next.windU = wind.value[0];
+      next.windV = wind.value[1];
+      next.tempC = tempC;
+      next.pressureHpa = pressureHpa;
+      next.stability = STABILITY_UNKNOWN;
       slots.forEach((sl, i) => {
         const r = values[i]!;
-        this.kgM3[i]!.push(r.value * toKgM3Factor(r.unit, sl.chemical.molarMassGmol, tempC, pressureHpa));
+        next.kgM3[i] = r.value * toKgM3Factor(r.unit, sl.chemical.molarMassGmol, tempC, pressureHpa);
       });
+      out.commit();
       this.counts.samples++;
     }
   }

@@ -4,8 +4,8 @@
  * appended, so a rejected row leaves no partial values behind, and every
  * value that reaches a column has passed its check: no NaN slips through.
  */
-import { STABILITY_UNKNOWN, STANDARD_PRESSURE_HPA, STANDARD_TEMP_C, float64Builder, toKgM3Factor, uint8Builder, windFromToUv, type TypedArrayBuilder } from '@nariz/core';
-import type { ErrorCode, Sortie, SpeciesSeries } from '@nariz/core';
+import { SortieBuilder, STABILITY_UNKNOWN, STANDARD_PRESSURE_HPA, STANDARD_TEMP_C, toKgM3Factor, windFromToUv } from '@nariz/core';
+import type { ErrorCode, Sortie } from '@nariz/core';
 import { describeBadNumber, isEmptyCell, parseFiniteDecimal, parseStability } from './cells.js';
 import type { SortieColumns } from './columns.js';
 import { parseTimeCell } from './time.js';
@@ -25,37 +25,19 @@ export interface RowProblem {
 }
 
 export class RowDecoder {
-  private readonly timeS = float64Builder();
-  private readonly lat = float64Builder();
-  private readonly lon = float64Builder();
-  private readonly altAglM = float64Builder();
-  private readonly windU = float64Builder();
-  private readonly windV = float64Builder();
-  private readonly stability = uint8Builder();
-  private readonly tempC = float64Builder();
-  private readonly pressureHpa = float64Builder();
-  private readonly endLat: TypedArrayBuilder<Float64Array> | undefined;
-  private readonly endLon: TypedArrayBuilder<Float64Array> | undefined;
-  private readonly endAltAglM: TypedArrayBuilder<Float64Array> | undefined;
-  private readonly kgM3: TypedArrayBuilder<Float64Array>[];
-  private readonly scratchKgM3: Float64Array;
+  private readonly out: SortieBuilder;
   private problem: RowProblem | undefined;
   private lastTimeS = -Infinity;
   /** Lines where time went backwards (first few) and how often. */
   readonly backwards = { count: 0, lines: [] as number[] };
 
   constructor(private readonly cols: SortieColumns) {
-    if (cols.end !== undefined) {
-      this.endLat = float64Builder();
-      this.endLon = float64Builder();
-      this.endAltAglM = float64Builder();
-    }
-    this.kgM3 = cols.species.map(() => float64Builder());
-    this.scratchKgM3 = new Float64Array(cols.species.length);
+    const species = cols.species.map((sp) => ({ key: sp.key, chemical: sp.chemical.name, molarMassGmol: sp.chemical.molarMassGmol, unit: sp.unit }));
+    this.out = new SortieBuilder(species, { pathIntegrated: cols.end !== undefined });
   }
 
   get count(): number {
-    return this.timeS.length;
+    return this.out.count;
   }
 
   /** Appends the row and returns undefined, or appends nothing and returns the first problem found. */
@@ -140,10 +122,11 @@ export class RowDecoder {
     }
 
     const species = c.species;
+    const next = this.out.next;
     for (let k = 0; k < species.length; k++) {
       const s = species[k]!;
       // Negative values are legitimate: zeroed sensors report noise around zero.
-      this.scratchKgM3[k] = this.num(cells, s.index) * toKgM3Factor(s.unit, s.chemical.molarMassGmol, tempC, pressureHpa);
+      next.kgM3[k] = this.num(cells, s.index) * toKgM3Factor(s.unit, s.chemical.molarMassGmol, tempC, pressureHpa);
     }
 
     if (this.problem !== undefined) return this.problem;
@@ -153,58 +136,30 @@ export class RowDecoder {
       if (this.backwards.lines.length < MAX_EXAMPLE_LINES) this.backwards.lines.push(line);
     }
     this.lastTimeS = timeS;
-    this.timeS.push(timeS);
-    this.lat.push(lat);
-    this.lon.push(lon);
-    this.altAglM.push(alt);
-    this.windU.push(u);
-    this.windV.push(v);
-    this.tempC.push(tempC);
-    this.pressureHpa.push(pressureHpa);
-    this.stability.push(stability);
-    if (this.endLat !== undefined) {
-      this.endLat.push(endLat);
-      this.endLon!.push(endLon);
-      this.endAltAglM!.push(endAlt);
-    }
-    for (let k = 0; k < species.length; k++) this.kgM3[k]!.push(this.scratchKgM3[k]!);
+    next.timeS = timeS;
+    next.lat = lat;
+    next.lon = lon;
+    next.altAglM = alt;
+    next.windU = u;
+    next.windV = v;
+    next.stability = stability;
+    next.tempC = tempC;
+    next.pressureHpa = pressureHpa;
+    next.endLat = endLat;
+    next.endLon = endLon;
+    next.endAltAglM = endAlt;
+    this.out.commit();
     return undefined;
   }
 
   /** The columns in file order; `sortByTime` restores time order when `backwards.count > 0`. */
   build(): Sortie {
-    return this.columns((b) => b.finish());
+    return this.out.finish();
   }
 
   /** The first `count` rows held (default all), in file order, removed from the decoder. */
   take(count = this.count): Sortie {
-    return this.columns((b) => b.take(count));
-  }
-
-  private columns(out: <T extends Float64Array | Uint8Array>(b: TypedArrayBuilder<T>) => T): Sortie {
-    const speciesSeries: SpeciesSeries[] = this.cols.species.map((s, k) => ({
-      key: s.key,
-      chemical: s.chemical.name,
-      molarMassGmol: s.chemical.molarMassGmol,
-      unit: s.unit,
-      kgM3: out(this.kgM3[k]!),
-    }));
-    const timeS = out(this.timeS);
-    const base = {
-      count: timeS.length,
-      timeS,
-      lat: out(this.lat),
-      lon: out(this.lon),
-      altAglM: out(this.altAglM),
-      windU: out(this.windU),
-      windV: out(this.windV),
-      stability: out(this.stability),
-      tempC: out(this.tempC),
-      pressureHpa: out(this.pressureHpa),
-      species: speciesSeries,
-    };
-    if (this.endLat === undefined) return base;
-    return { ...base, endLat: out(this.endLat), endLon: out(this.endLon!), endAltAglM: out(this.endAltAglM!) };
+    return this.out.take(count);
   }
 
   /** A finite number from the cell, or NaN with the problem recorded (first one wins). */

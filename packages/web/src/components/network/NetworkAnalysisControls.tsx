@@ -1,0 +1,71 @@
+/**
+ * Starting an analysis: every measure, Louvain communities, key players
+ * (k) and a removal curve (steps), computed by the server's worker on the
+ * links the filters keep; the run's state while it works. Viewers read
+ * results only.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import { MEASURES } from '../../api/schema/network-analysis.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { choicesJson } from '../../network/chart-filters.js';
+import type { NetworkWorkspace } from '../../workspace/use-network.js';
+import { errorText } from '../error-text.js';
+
+export function NetworkAnalysisControls(p: { readonly network: NetworkWorkspace; readonly canRun: boolean }): ReactNode {
+  const { t } = useI18n();
+  const id = useId();
+  const n = p.network;
+  const [k, setK] = useState(2);
+  const [steps, setSteps] = useState(5);
+  const run = n.run;
+  const busy = run !== null && (run.state === 'queued' || run.state === 'running');
+  const start = (): void =>
+    n.startRun({
+      choices: choicesJson(n.filters),
+      measures: [...MEASURES],
+      communities: { seed: 1 },
+      key_players: { k, seed: 1 },
+      removal: { measure: 'betweenness', steps },
+    });
+  return (
+    <fieldset className="group" data-testid="network-analysis">
+      <legend>{t('network.analysis')}</legend>
+      {p.canRun ? (
+        <>
+          <p className="small muted">{t('network.analysis.help')}</p>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor={`${id}-k`}>{t('network.analysis.keyPlayers')}</label>
+              <input id={`${id}-k`} type="number" min={1} max={20} value={k} onChange={(e) => setK(Math.max(1, Math.min(20, Math.round(Number(e.target.value)) || 1)))} data-testid="network-analysis-k" />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-steps`}>{t('network.analysis.removalSteps')}</label>
+              <input id={`${id}-steps`} type="number" min={0} max={100} value={steps} onChange={(e) => setSteps(Math.max(0, Math.min(100, Math.round(Number(e.target.value)) || 0)))} data-testid="network-analysis-steps" />
+            </div>
+          </div>
+          <button type="button" className="primary" disabled={busy} onClick={start} data-testid="network-analysis-run">
+            {t('network.analysis.run')}
+          </button>
+        </>
+      ) : (
+        <p className="small muted">{t('network.analysis.noRights')}</p>
+      )}
+      {run !== null && (
+        <p className="small" role="status" data-testid="network-analysis-state" data-state={run.state}>
+          {run.state === 'queued'
+            ? t('network.analysis.state.queued')
+            : run.state === 'running'
+              ? t('network.analysis.state.running', { percent: Math.round(run.progress * 100) })
+              : run.state === 'done'
+                ? t('network.analysis.state.done')
+                : t('network.analysis.state.failed', { message: run.error ?? '' })}
+        </p>
+      )}
+      {n.runError !== null && (
+        <p className="error" role="alert">
+          {errorText(t, n.runError)}
+        </p>
+      )}
+    </fieldset>
+  );
+}
