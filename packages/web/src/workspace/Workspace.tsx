@@ -65,6 +65,7 @@ import { useLeads } from './use-leads.js';
 import { usePlayback } from './use-playback.js';
 import { useSortieData } from './use-sortie-data.js';
 import { useSorties } from './use-sorties.js';
+import { useTranslation } from './use-translation.js';
 import { useVideo } from './use-video.js';
 
 const MapView = lazy(() => import('../map/MapView.js'));
@@ -160,6 +161,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
   const flight = useFlight(client, hub, selectedId, samples, t, intl);
   const video = useVideo(client, hub);
   const leads = useLeads(client, hub);
+  const translation = useTranslation(client, session.csrfToken, tab === 'translate' && translator, leadWriter);
   const [selectedDetection, setSelectedDetection] = useState<(DetectionProps & { sortieId: SortieId }) | null>(null);
   useEffect(() => setSelectedDetection(null), [selectedId]);
   const sortieSimulated = useCallback((id: string) => sorties.sorties?.some((x) => x.id === id && x.simulated) === true, [sorties.sorties]);
@@ -424,7 +426,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
               ),
               leads: <LeadsPanel client={client} leads={leads} canWrite={leadWriter} sortieSimulated={sortieSimulated} />,
               ...(networkReader ? { network: <NetworkPanel client={client} canWrite={networkWriter} /> } : {}),
-              ...(translator ? { translate: <TranslationPanel client={client} canSaveToLead={leadWriter} /> } : {}),
+              ...(translator ? { translate: <TranslationPanel tr={translation} canSaveToLead={leadWriter} /> } : {}),
               ...(admin ? { admin: <UsersPanel client={client} /> } : {}),
             }}
           />
@@ -445,7 +447,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
             />
           )}
           {tab === 'network' && networkReader && <NetworkView client={client} canWrite={networkWriter} />}
-          {tab === 'translate' && translator && <TranslationView client={client} canSaveToLead={leadWriter} />}
+          {tab === 'translate' && translator && <TranslationView tr={translation} canSaveToLead={leadWriter} />}
           <div className={`map-wrap${video.open !== null ? ' with-video' : ''}${legendRight ? ' legend-right' : ''}`}>
             <Suspense fallback={<div className="map-placeholder">{t('common.loading')}</div>}>
               <MapView

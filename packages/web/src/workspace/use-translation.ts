@@ -1,0 +1,210 @@
+/**
+ * The translation tab's state, shared by its left panel (what to translate
+ * and how, which lead to save on) and its main view (the result side by
+ * side, the glossary hits, the caveat, copy, download and save): the
+ * server's engines, the direction, the pasted text or the chosen file, the
+ * options (case names kept as written, the glossary on or off), the newest
+ * translation with the options it was made with, the lead picker and the
+ * note's marking, and the saved note. Made once by the workspace; the
+ * engines and the leads are asked for when the tab is first opened.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiClient } from '../api/client.js';
+import type { LeadId } from '../api/schema/ids.js';
+import type { Lead } from '../api/schema/lead.js';
+import type { TranslationEngines } from '../api/schema/translation-engines.js';
+import type { SavedTranslation } from '../api/schema/translation-saved.js';
+import type { Direction, Translation } from '../api/schema/translation.js';
+import { draftMarking, emptyDraft, type MarkingDraft } from '../leads/marking-draft.js';
+import { parseCaseNames, saveRequestBody, type TranslateOptions } from '../translation/save-request.js';
+import { useLatestRequest } from './use-latest-request.js';
+import { useTranslationClient, type TranslationClient } from './use-translation-client.js';
+
+/** A direction, or "let the server tell" from the text. */
+export type DirectionChoice = Direction | 'auto';
+export type InputMode = 'text' | 'file';
+
+/** The newest translation and the options it was made with (saving repeats them). */
+export interface TranslationOutcome {
+  readonly translation: Translation;
+  readonly options: TranslateOptions;
+}
+
+/** The picker offers the newest leads first, this many (the API's pages go to 500). */
+const LEAD_LIMIT = 200;
+
+export interface TranslationWorkspace {
+  readonly client: TranslationClient;
+  readonly engines: TranslationEngines | null;
+  readonly enginesError: unknown;
+  readonly reloadEngines: () => void;
+  readonly direction: DirectionChoice;
+  readonly setDirection: (d: DirectionChoice) => void;
+  readonly mode: InputMode;
+  readonly setMode: (m: InputMode) => void;
+  readonly text: string;
+  readonly setText: (t: string) => void;
+  readonly file: File | null;
+  readonly setFile: (f: File | null) => void;
+  readonly glossary: boolean;
+  readonly setGlossary: (on: boolean) => void;
+  readonly caseNames: string;
+  readonly setCaseNames: (t: string) => void;
+  /** Whether the panel's input can be translated now. */
+  readonly ready: boolean;
+  readonly translate: () => void;
+  readonly cancel: () => void;
+  readonly running: boolean;
+  readonly error: unknown;
+  readonly outcome: TranslationOutcome | null;
+  readonly clear: () => void;
+  // Saving on a lead.
+  readonly leads: readonly Lead[] | null;
+  readonly leadsError: unknown;
+  readonly reloadLeads: () => void;
+  readonly leadId: LeadId | null;
+  readonly setLeadId: (id: LeadId | null) => void;
+  readonly marking: MarkingDraft;
+  readonly setMarking: (d: MarkingDraft) => void;
+  readonly save: () => void;
+  readonly saving: boolean;
+  readonly saveError: unknown;
+  /** The note saved for the translation on screen (cleared by a new translation). */
+  readonly saved: SavedTranslation | null;
+}
+
+export function useTranslation(client: ApiClient, csrfToken: string, active: boolean, canSaveToLead: boolean): TranslationWorkspace {
+  const tc = useTranslationClient(csrfToken);
+
+  const [engines, setEngines] = useState<TranslationEngines | null>(null);
+  const [enginesError, setEnginesError] = useState<unknown>(null);
+  const [enginesWanted, setEnginesWanted] = useState(0);
+  const [direction, setDirection] = useState<DirectionChoice>('es-en');
+  const [mode, setMode] = useState<InputMode>('text');
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [glossary, setGlossary] = useState(true);
+  const [caseNames, setCaseNames] = useState('');
+  const request = useLatestRequest<TranslationOutcome>();
+
+  const [leads, setLeads] = useState<readonly Lead[] | null>(null);
+  const [leadsError, setLeadsError] = useState<unknown>(null);
+  const [leadsWanted, setLeadsWanted] = useState(0);
+  const [leadId, setLeadId] = useState<LeadId | null>(null);
+  const [marking, setMarking] = useState<MarkingDraft>(() => emptyDraft());
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [saved, setSaved] = useState<SavedTranslation | null>(null);
+
+  // The engines once the tab is first opened (and again on demand).
+  const [opened, setOpened] = useState(false);
+  useEffect(() => {
+    if (active) setOpened(true);
+  }, [active]);
+  useEffect(() => {
+    if (!opened) return undefined;
+    const c = new AbortController();
+    setEnginesError(null);
+    tc.engines(c.signal).then(setEngines, (err: unknown) => {
+      if (!c.signal.aborted) setEnginesError(err);
+    });
+    return () => c.abort();
+  }, [opened, enginesWanted, tc]);
+
+  // The leads to save on (those the user may see), when they may save.
+  useEffect(() => {
+    if (!opened || !canSaveToLead) return undefined;
+    const c = new AbortController();
+    setLeadsError(null);
+    client.leads({ limit: LEAD_LIMIT }, c.signal).then(
+      (page) => setLeads(page.leads),
+      (err: unknown) => {
+        if (!c.signal.aborted) setLeadsError(err);
+      },
+    );
+    return () => c.abort();
+  }, [opened, canSaveToLead, leadsWanted, client]);
+
+  const ready = mode === 'text' ? text.trim() !== '' : file !== null;
+  const start = request.start;
+  const translate = useCallback(() => {
+    if (!ready) return;
+    const options: TranslateOptions = { entities: parseCaseNames(caseNames), glossary };
+    const dir = direction === 'auto' ? null : direction;
+    setSaved(null);
+    setSaveError(null);
+    if (mode === 'file' && file !== null) {
+      start((signal) => tc.translateDocument(file, file.name, dir, options, signal).then((translation) => ({ translation, options })));
+    } else {
+      start((signal) => tc.translateText(text, dir, options, signal).then((translation) => ({ translation, options })));
+    }
+  }, [ready, caseNames, glossary, direction, mode, file, text, start, tc]);
+
+  const outcome = request.result;
+  const save = useCallback(() => {
+    if (outcome === null || leadId === null) return;
+    const b = saveRequestBody(outcome.translation, outcome.options, draftMarking(marking));
+    if (!b.ok) return;
+    setSaving(true);
+    setSaveError(null);
+    setSaved(null);
+    tc.saveOnLead(leadId, b.body).then(
+      (s) => {
+        setSaving(false);
+        setSaved(s);
+      },
+      (err: unknown) => {
+        setSaving(false);
+        setSaveError(err);
+      },
+    );
+  }, [outcome, leadId, marking, tc]);
+
+  const clearRequest = request.clear;
+  const clear = useCallback(() => {
+    clearRequest();
+    setSaved(null);
+    setSaveError(null);
+  }, [clearRequest]);
+
+  return {
+    client: tc,
+    engines,
+    enginesError,
+    reloadEngines: useCallback(() => setEnginesWanted((n) => n + 1), []),
+    direction,
+    setDirection,
+    mode,
+    setMode,
+    text,
+    setText,
+    file,
+    setFile,
+    glossary,
+    setGlossary,
+    caseNames,
+    setCaseNames,
+    ready,
+    translate,
+    cancel: clearRequest,
+    running: request.running,
+    error: request.error,
+    outcome,
+    clear,
+    leads,
+    leadsError,
+    reloadLeads: useCallback(() => setLeadsWanted((n) => n + 1), []),
+    leadId,
+    setLeadId: useCallback((id: LeadId | null) => {
+      setLeadId(id);
+      setSaved(null);
+      setSaveError(null);
+    }, []),
+    marking,
+    setMarking,
+    save,
+    saving,
+    saveError,
+    saved,
+  };
+}
