@@ -7,7 +7,7 @@
  */
 import maplibregl, { type GeoJSONSource, type MapGeoJSONFeature, type Map as MapLibreMap, type PointLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Feature, GeoJSON, Point } from 'geojson';
+import type { Feature, FeatureCollection, GeoJSON, Point } from 'geojson';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { baseStyle, trackColour, COLOURS } from './base-style.js';
 import { attachDrawInteraction, type DrawBinding } from './draw-interaction.js';
@@ -21,6 +21,8 @@ import { loadPlaces } from './populated-places.js';
 import type { LeadOverlays } from './lead-layers.js';
 import type { VideoOverlays } from './video-layers.js';
 import type { VideoTrackRole } from '../geo/video-features.js';
+import { networkLayers, networkSource } from '../network/network-map-layers.js';
+import type { NetworkPointProps } from '../network/network-map-features.js';
 
 export type BasemapStatus = { readonly kind: 'embedded' } | { readonly kind: 'pmtiles' } | { readonly kind: 'pmtiles-failed'; readonly message: string };
 
@@ -86,6 +88,10 @@ export interface MapViewProps {
   readonly popups: PopupBuilders;
   readonly label: string;
   readonly webglMissing: string;
+  /** Network entities with a location (while the network tab is open); absent: none drawn. */
+  readonly network?: FeatureCollection<Point, NetworkPointProps> | null;
+  /** A click on a network entity's point. */
+  readonly onNetworkEntity?: (id: string) => void;
 }
 
 declare global {
@@ -226,6 +232,12 @@ export default function MapView(p: MapViewProps): ReactNode {
         v.onTrack(role, e.lngLat.lng, e.lngLat.lat);
         return;
       }
+      const networkHit = map.getLayer(LAYER.networkPoints) === undefined ? undefined : map.queryRenderedFeatures(e.point, { layers: [LAYER.networkPoints] })[0];
+      const networkId = networkHit === undefined ? null : text(networkHit, 'id');
+      if (networkId !== null) {
+        latest.current.onNetworkEntity?.(networkId);
+        return;
+      }
       const layers = [LAYER.leadPoints, LAYER.sourcePoints, LAYER.detections, LAYER.ellipseFill, LAYER.hazardFill].filter((id) => map.getLayer(id) !== undefined);
       const hits = map.queryRenderedFeatures(e.point, { layers });
       const hit = hits[0];
@@ -337,6 +349,19 @@ export default function MapView(p: MapViewProps): ReactNode {
     map.removeFeatureState({ source: SRC.leads });
     if (selectedLead !== null) map.setFeatureState({ source: SRC.leads, id: selectedLead }, { selected: true });
   }, [ready, selectedLead, leads.points]);
+
+  // Network entities: their source and layers are added the first time there are some to show.
+  const networkPoints = p.network ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map === null || !ready) return;
+    if (map.getSource(SRC.network) === undefined) {
+      if (networkPoints === null || networkPoints.features.length === 0) return;
+      map.addSource(SRC.network, networkSource());
+      for (const layer of networkLayers()) map.addLayer(layer);
+    }
+    setData(map, SRC.network, networkPoints ?? { type: 'FeatureCollection', features: [] });
+  }, [ready, networkPoints]);
 
   const pickingPlace = p.videoInput.pickingPlace || p.leadInput.picking;
   useEffect(() => {

@@ -27,6 +27,8 @@ export const SRC = {
   leadCircle: 'lead-circle',
   packageLab: 'package-lab',
   packageCircle: 'package-circle',
+  /** Network entities with a location (added by the network tab). */
+  network: 'network-entities',
 } as const;
 
 export const LAYER = {
@@ -94,6 +96,8 @@ export const LAYER = {
   leadLabels: 'lead-labels',
   packageCircle: 'package-circle',
   packageLab: 'package-lab',
+  networkPoints: 'network-points',
+  networkLabels: 'network-labels',
 } as const;
 
 /** The first overlay layer (the airspace areas): deployment basemap layers go below it. */

@@ -62,6 +62,8 @@ import { useLiveHub } from './live-hub.js';
 import { useFlight } from './use-flight.js';
 import { useJobs } from './use-jobs.js';
 import { useLeads } from './use-leads.js';
+import { NetworkClient } from '../network/network-client.js';
+import { useNetwork } from './use-network.js';
 import { usePlayback } from './use-playback.js';
 import { useSortieData } from './use-sortie-data.js';
 import { useSorties } from './use-sorties.js';
@@ -161,6 +163,11 @@ export function Workspace(p: WorkspaceProps): ReactNode {
   const flight = useFlight(client, hub, selectedId, samples, t, intl);
   const video = useVideo(client, hub);
   const leads = useLeads(client, hub);
+  // The network tab: loaded when first opened; its located entities on the map while it is open.
+  const networkClient = useMemo(() => new NetworkClient(() => session.csrfToken), [session.csrfToken]);
+  const network = useNetwork(networkClient, tab === 'network' && networkReader);
+  const selectNetwork = network.select;
+  const onNetworkEntity = useCallback((id: string) => selectNetwork({ kind: 'entity', id }), [selectNetwork]);
   const translation = useTranslation(client, session.csrfToken, tab === 'translate' && translator, leadWriter);
   const [selectedDetection, setSelectedDetection] = useState<(DetectionProps & { sortieId: SortieId }) | null>(null);
   useEffect(() => setSelectedDetection(null), [selectedId]);
@@ -425,7 +432,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
                 />
               ),
               leads: <LeadsPanel client={client} leads={leads} canWrite={leadWriter} sortieSimulated={sortieSimulated} />,
-              ...(networkReader ? { network: <NetworkPanel client={client} canWrite={networkWriter} /> } : {}),
+              ...(networkReader ? { network: <NetworkPanel network={network} canWrite={networkWriter} canAnalyse={analyst} /> } : {}),
               ...(translator ? { translate: <TranslationPanel tr={translation} canSaveToLead={leadWriter} /> } : {}),
               ...(admin ? { admin: <UsersPanel client={client} /> } : {}),
             }}
@@ -446,7 +453,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
               onClose={closeVideo}
             />
           )}
-          {tab === 'network' && networkReader && <NetworkView client={client} canWrite={networkWriter} />}
+          {tab === 'network' && networkReader && <NetworkView network={network} canWrite={networkWriter} />}
           {tab === 'translate' && translator && <TranslationView tr={translation} canSaveToLead={leadWriter} />}
           <div className={`map-wrap${video.open !== null ? ' with-video' : ''}${legendRight ? ' legend-right' : ''}`}>
             <Suspense fallback={<div className="map-placeholder">{t('common.loading')}</div>}>
@@ -473,6 +480,8 @@ export function Workspace(p: WorkspaceProps): ReactNode {
                 popups={popups}
                 label={t('map.label')}
                 webglMissing={t('map.webglMissing')}
+                network={tab === 'network' && networkReader ? network.mapPoints : null}
+                onNetworkEntity={onNetworkEntity}
               />
             </Suspense>
             <MapControls

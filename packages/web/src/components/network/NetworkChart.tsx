@@ -84,7 +84,7 @@ export function NetworkChart(p: NetworkChartProps): ReactNode {
           },
         ],
       },
-      settings: { enableEdgeEvents: true, enableNodeDrag: true, renderEdgeLabels: false, labelDensity: 1, labelRenderedSizeThreshold: 4 },
+      settings: { itemSizesReference: 'screen', enableEdgeEvents: true, enableNodeDrag: true, renderEdgeLabels: false, labelDensity: 1, labelRenderedSizeThreshold: 4 },
     });
     graphRef.current = graph;
     sigmaRef.current = renderer;

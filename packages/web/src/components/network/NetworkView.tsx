@@ -4,7 +4,7 @@
  * selected entity or link's provenance, the analysis results and the
  * timeline of assertions.
  */
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { buildChartModel } from '../../network/chart-model.js';
 import { placeNodes, type ChartPosition } from '../../network/layout-positions.js';
@@ -12,8 +12,10 @@ import type { NetworkWorkspace } from '../../workspace/use-network.js';
 import { AnalysisResults } from './AnalysisResults.js';
 import { EdgeProvenance } from './EdgeProvenance.js';
 import { EntityDetail } from './EntityDetail.js';
-import { NetworkChart } from './NetworkChart.js';
 import { NetworkTimeline } from './NetworkTimeline.js';
+
+// sigma, graphology and ForceAtlas2 load with the tab, not with the app.
+const NetworkChart = lazy(() => import('./NetworkChart.js').then((m) => ({ default: m.NetworkChart })));
 
 export interface NetworkViewProps {
   readonly network: NetworkWorkspace;
@@ -87,7 +89,9 @@ export function NetworkView(p: NetworkViewProps): ReactNode {
       </div>
       <div className="network-body">
         <div className="network-chart-wrap">
-          <NetworkChart model={model} selection={sel} onSelect={n.select} layoutRequest={n.layoutRequest} onPositions={onPositions} label={t('network.chartLabel')} />
+          <Suspense fallback={<p className="network-empty muted">{t('common.loading')}</p>}>
+            <NetworkChart model={model} selection={sel} onSelect={n.select} layoutRequest={n.layoutRequest} onPositions={onPositions} label={t('network.chartLabel')} />
+          </Suspense>
           {data !== null && model.nodes.length === 0 && <p className="network-empty muted">{p.canWrite ? t('network.empty') : t('network.emptyViewer')}</p>}
         </div>
         <div className="network-side">
