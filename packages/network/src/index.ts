@@ -41,6 +41,7 @@ export { pagerank, type PageRankOptions } from './centrality/pagerank.js';
 
 export { modularity, type ModularityOptions } from './community/modularity.js';
 export { louvain, type LouvainOptions, type LouvainResult } from './community/louvain.js';
+export { leiden, type LeidenOptions, type LeidenResult } from './community/leiden.js';
 
 export { distancesFrom, type DistanceOptions } from './paths/distances.js';
 export { shortestPath, allShortestPaths, type Path, type PathOptions, type AllShortestPaths } from './paths/shortest-path.js';

@@ -94,3 +94,17 @@ export function montagna(which: 'meetings' | 'phonecalls'): Montagna {
   }
   return { graph: csrFromEdges({ nodeCount: labels.length, source: src, target: tgt }).graph, labels };
 }
+
+/** Zachary's karate club (test/fixtures/zachary-karate.txt: 34 nodes, 78 edges, unweighted). */
+export function karate(): CsrGraph {
+  const text = readFileSync(fileURLToPath(new URL('../../test/fixtures/zachary-karate.txt', import.meta.url)), 'utf8');
+  const source: number[] = [];
+  const target: number[] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    const [u, v] = line.trim().split(/\s+/).map(Number);
+    source.push(u!);
+    target.push(v!);
+  }
+  return csrFromEdges({ nodeCount: 34, source, target }).graph;
+}

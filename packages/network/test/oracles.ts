@@ -89,3 +89,57 @@ export function assertClose(got: ArrayLike<number>, want: ArrayLike<number>, tol
     if (!(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)))) throw new Error(`${what}: [${i}] = ${a}, expected ${b} (± ${tol})`);
   }
 }
+
+/**
+ * Modularity by its definition on a dense matrix: Q = 1/2m Σ_ij [A_ij − γ k_i k_j / 2m] δ(c_i, c_j),
+ * A symmetric with each edge's weight (or 1) added at both ends.
+ */
+export function modularityOracle(g: CsrGraph, membership: ArrayLike<number>, gamma = 1): number {
+  const n = g.nodeCount;
+  const A: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let e = 0; e < g.edgeCount; e++) {
+    const w = g.weightKind === 'strength' ? g.edgeWeights![e]! : 1;
+    A[g.edgeSource[e]!]![g.edgeTarget[e]!]! += w;
+    A[g.edgeTarget[e]!]![g.edgeSource[e]!]! += w;
+  }
+  const k = A.map((row) => row.reduce((s, x) => s + x, 0));
+  const m2 = k.reduce((s, x) => s + x, 0);
+  if (m2 === 0) return 0;
+  let q = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (membership[i] === membership[j]) q += A[i]![j]! - (gamma * k[i]! * k[j]!) / m2;
+  return q / m2;
+}
+
+/** Whether every community induces a connected subgraph (breadth-first over edges of positive weight, or any edge when unweighted). */
+export function communitiesConnected(g: CsrGraph, membership: ArrayLike<number>): { connected: boolean; broken: number[] } {
+  const n = g.nodeCount;
+  const adj: number[][] = Array.from({ length: n }, () => []);
+  for (let e = 0; e < g.edgeCount; e++) {
+    if (g.weightKind === 'strength' && g.edgeWeights![e]! <= 0) continue;
+    adj[g.edgeSource[e]!]!.push(g.edgeTarget[e]!);
+    adj[g.edgeTarget[e]!]!.push(g.edgeSource[e]!);
+  }
+  const seenCommunity = new Set<number>();
+  const reached = new Uint8Array(n);
+  const broken: number[] = [];
+  for (let s = 0; s < n; s++) {
+    const c = membership[s]!;
+    if (seenCommunity.has(c)) {
+      if (reached[s] === 0) broken.push(c);
+      continue;
+    }
+    seenCommunity.add(c);
+    const queue = [s];
+    reached[s] = 1;
+    while (queue.length > 0) {
+      const v = queue.shift()!;
+      for (const u of adj[v]!) {
+        if (reached[u] === 0 && membership[u] === c) {
+          reached[u] = 1;
+          queue.push(u);
+        }
+      }
+    }
+  }
+  return { connected: broken.length === 0, broken: [...new Set(broken)] };
+}

@@ -12,14 +12,14 @@
  * lowest node. Edges are taken as undirected (modularity.ts); strength
  * weights are read when the graph has them.
  *
- * Not included: the Leiden refinement (Traag, Waltman & van Eck 2019),
- * which guarantees connected communities; Louvain's may, rarely, be
- * internally disconnected.
+ * Louvain's communities may be internally disconnected (a node that held a
+ * community together moves away and nothing splits what is left); leiden.ts
+ * (Traag, Waltman & van Eck 2019) guarantees connected ones.
  */
 import { createRng, type Rng } from '@nariz/core';
-import { csrFromEdges } from '../graph/build-csr.js';
 import type { CsrGraph } from '../graph/csr.js';
 import { readsWeights } from '../graph/weights.js';
+import { aggregate, firstLevel, type Level } from './level-graph.js';
 import { modularity } from './modularity.js';
 
 export interface LouvainOptions {
@@ -44,15 +44,6 @@ export interface LouvainResult {
 /** Gains are compared with this slack (relative to the total weight): moves for less would only shuffle rounding. */
 export const GAIN_EPSILON = 1e-12;
 
-/** One level: an undirected graph whose loops are kept apart in `self` (the weight inside each merged node, counted from both ends). */
-interface Level {
-  readonly n: number;
-  readonly offsets: Uint32Array;
-  readonly targets: Uint32Array;
-  readonly weights: Float64Array;
-  readonly self: Float64Array;
-}
-
 export function louvain(g: CsrGraph, o: LouvainOptions = {}): LouvainResult {
   const weighted = readsWeights(g, o.weighted, 'strength', 'louvain');
   const gamma = o.resolution ?? 1;
@@ -73,17 +64,6 @@ export function louvain(g: CsrGraph, o: LouvainOptions = {}): LouvainResult {
   let count = 0;
   for (const c of membership) count = Math.max(count, c + 1);
   return { membership, communityCount: count, modularity: modularity(g, membership, { weighted, resolution: gamma }), levels };
-}
-
-function firstLevel(g: CsrGraph, weighted: boolean): Level {
-  // Undirected, parallel edges and opposite arcs merged, weights summed.
-  const u = csrFromEdges(
-    weighted
-      ? { nodeCount: g.nodeCount, source: g.edgeSource, target: g.edgeTarget, weight: g.edgeWeights! }
-      : { nodeCount: g.nodeCount, source: g.edgeSource, target: g.edgeTarget, weight: new Float64Array(g.edgeCount).fill(1) },
-    { directed: false, weightKind: 'strength' },
-  ).graph;
-  return { n: u.nodeCount, offsets: u.offsets, targets: u.targets, weights: u.arcWeights!, self: new Float64Array(u.nodeCount) };
 }
 
 /** Local moving; the community of each node, or undefined if nothing moved. */
@@ -155,57 +135,4 @@ function moveNodes(L: Level, gamma: number, maxSweeps: number, rng: Rng): Int32A
     movedAny = true;
   }
   return movedAny ? comm : undefined;
-}
-
-/** Each community one node (numbered by lowest member); weights inside a community become its `self`. */
-function aggregate(L: Level, comm: Int32Array): { next: Level; renumber: Int32Array } {
-  const { n, offsets, targets, weights, self } = L;
-  const renumber = new Int32Array(n).fill(-1);
-  let C = 0;
-  for (let i = 0; i < n; i++) if (renumber[comm[i]!] === -1) renumber[comm[i]!] = C++;
-  // Members of each new node, by counting sort.
-  const start = new Uint32Array(C + 1);
-  for (let i = 0; i < n; i++) start[renumber[comm[i]!]! + 1]!++;
-  for (let c = 0; c < C; c++) start[c + 1]! += start[c]!;
-  const fill = start.slice(0, C);
-  const members = new Uint32Array(n);
-  for (let i = 0; i < n; i++) members[fill[renumber[comm[i]!]!]!++] = i;
-
-  const newSelf = new Float64Array(C);
-  const rowStart: number[] = [0];
-  const tg: number[] = [];
-  const wt: number[] = [];
-  const acc = new Float64Array(C);
-  const mark = new Int32Array(C).fill(-1);
-  const found: number[] = [];
-  for (let c = 0; c < C; c++) {
-    found.length = 0;
-    for (let p = start[c]!; p < start[c + 1]!; p++) {
-      const i = members[p]!;
-      newSelf[c]! += self[i]!;
-      for (let a = offsets[i]!; a < offsets[i + 1]!; a++) {
-        const d = renumber[comm[targets[a]!]!]!;
-        if (d === c) {
-          newSelf[c]! += weights[a]!;
-          continue;
-        }
-        if (mark[d] !== c) {
-          mark[d] = c;
-          acc[d] = 0;
-          found.push(d);
-        }
-        acc[d]! += weights[a]!;
-      }
-    }
-    found.sort((x, y) => x - y);
-    for (const d of found) {
-      tg.push(d);
-      wt.push(acc[d]!);
-    }
-    rowStart.push(tg.length);
-  }
-  return {
-    next: { n: C, offsets: Uint32Array.from(rowStart), targets: Uint32Array.from(tg), weights: Float64Array.from(wt), self: newSelf },
-    renumber,
-  };
 }
