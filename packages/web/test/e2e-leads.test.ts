@@ -133,6 +133,12 @@ test('e2e leads: a lead from a source, notes under their markings, a release to 
     assert.equal(await form.getByTestId('simulated-badge').count(), 1, 'a lead from a simulated sortie says so');
     await form.getByTestId('lead-title').fill(LEAD_TITLE);
     await form.getByTestId('lead-summary').fill('Night-time solvent plume from two passes; a lab-like signature.');
+    // The pickers offer only what this user may label with (their session): no level above the clearance, no access control they are not read into, never the own country.
+    const me = (await page.evaluate(async () => (await fetch('/api/session')).json())) as { user: { clearance: string; accesses: string[]; organisation: string } };
+    assert.equal(await form.getByTestId('lead-marking-originator').inputValue(), me.user.organisation, 'the originator defaults to the user’s organisation');
+    for (const c of ['PROPIN', 'LES']) assert.equal(await form.getByTestId(`lead-marking-control-${c}`).isDisabled(), !me.user.accesses.includes(c), `${c} offered only when read into it`);
+    assert.match((await form.getByTestId('lead-marking-own-country').textContent()) ?? '', /\(USA\)/);
+    assert.equal(await form.locator('[data-testid="lead-marking-relto-select"] option[value="USA"]').count(), 0, 'the own country is added by the server, not offered');
     await form.getByTestId('lead-marking-relto-select').selectOption('MEX');
     await form.getByTestId('lead-marking-relto-add').click();
     await form.locator('[data-testid="lead-marking-relto-chip"][data-code="MEX"]').waitFor();
@@ -210,13 +216,13 @@ test('e2e leads: a lead from a source, notes under their markings, a release to 
     await page.unrouteAll({ behavior: 'wait' });
     await detail.and(page.locator('[data-status="confirmed"]')).waitFor();
 
-    // 6. Release the first lead to MEX, unit "FGR Sonora": the dialog says the API has no preview, then asks in so many words.
+    // 6. Release the first lead to MEX, unit "FGR Sonora": the review shows the package the server would make (a dry run, stored nowhere), then asks in so many words.
     await page.locator(`[data-testid="lead-item"][data-lead-id="${leadId}"] [data-testid="lead-open"]`).click();
     await page.locator(`[data-testid="lead-detail"][data-lead-id="${leadId}"]`).waitFor();
     await detail.getByTestId('release-open').click();
     const dialog = page.getByTestId('release-dialog');
     await dialog.waitFor();
-    await dialog.getByTestId('release-no-preview').waitFor();
+    await dialog.getByTestId('release-preview-next').waitFor();
     assert.equal(await dialog.getByTestId('release-preview-note').count(), 2);
     assert.equal(await dialog.getByTestId('release-language').inputValue(), 'es', 'Spanish first for the partner');
     await dialog.getByTestId('release-country').selectOption('MEX');
@@ -225,6 +231,17 @@ test('e2e leads: a lead from a source, notes under their markings, a release to 
     await dialog.getByTestId('release-review').click();
     const sentence = (await dialog.getByTestId('release-confirm-text').textContent()) ?? '';
     assert.equal(sentence, 'Release to FGR Sonora of Mexico (MEX): this is recorded.');
+    const dry = dialog.getByTestId('release-dry-run');
+    await dialog.locator('[data-testid="release-dry-run"][data-state="ready"]').waitFor();
+    assert.equal(await dry.getByTestId('release-dry-run-banner').textContent(), BANNER_REL, 'the preview’s banner is the release’s');
+    assert.equal(await dry.getByTestId('release-dry-run-counts').getAttribute('data-notes'), '1', 'the NOFORN note would stay behind');
+    assert.equal(await dry.getByTestId('release-dry-run-simulated').count(), 1, 'from a simulated sortie: said before releasing');
+    const dryFrame = dry.getByTestId('release-dry-run-frame');
+    assert.equal(await dryFrame.getAttribute('sandbox'), '', 'the rendering runs with nothing allowed');
+    assert.match((await dryFrame.getAttribute('srcdoc')) ?? '', /VISTA PREVIA — no entregada/);
+    await dry.getByTestId('release-dry-run-language').selectOption('en');
+    assert.match((await dryFrame.getAttribute('srcdoc')) ?? '', /PREVIEW — not released/);
+    assert.equal((await page.evaluate(async (id) => (await (await fetch(`/api/leads/${id}/releases`)).json()) as { releases: unknown[] }, leadId)).releases.length, 0, 'nothing released by the preview');
     await screenshot('release-confirm');
     await dialog.getByTestId('release-confirm').click();
     await dialog.getByTestId('release-done').waitFor();
@@ -290,6 +307,9 @@ test('e2e leads: a lead from a source, notes under their markings, a release to 
     await view.and(pp.locator('[data-status="released"][data-language="es"]')).waitFor();
     assert.equal(await view.getByTestId('package-banner-top').textContent(), BANNER_REL);
     assert.equal(await view.getByTestId('package-banner-bottom').textContent(), BANNER_REL);
+    // From a simulated sortie: the official is told, in the list and above the package, not only inside the rendering.
+    assert.equal(await pp.getByTestId('package-item').getByTestId('simulated-badge').count(), 1);
+    assert.match((await view.getByTestId('package-simulated').textContent()) ?? '', /SIMULADO: este paquete proviene de datos de ejercicio/);
     // The title as written, or machine-translated with the original beside it (when the server has a translation engine).
     const titleShown = view.getByTestId('package-title');
     if ((await titleShown.getAttribute('data-translation')) === 'machine-translated') assert.equal(await view.getByTestId('package-title-original').textContent(), LEAD_TITLE);

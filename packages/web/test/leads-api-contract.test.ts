@@ -176,12 +176,15 @@ test('a lead by hand, its evidence, its lifecycle, a release, the portal and the
   assert.deepEqual([pkg.status, pkg.title.translation === 'original', pkg.banner], ['released', false, 'UNCLASSIFIED//REL TO USA, MEX']);
   const full = readPackageDetail((await call(partner, 'GET', `/api/partner/packages/${pkg.id}?lang=es`)).json);
   assert.deepEqual(full.history.map((h) => [h.status, h.by]), [['released', null]]);
-  assert.deepEqual(partnerUpdatesFrom(full.status), ['acknowledge']);
+  assert.deepEqual(full.nextStates, ['acknowledged']);
+  assert.equal(full.simulated, false);
+  assert.deepEqual(partnerUpdatesFrom(full.nextStates), ['acknowledge']);
 
   // Out of order: an action before the acknowledgement is refused.
   assert.equal((await call(partner, 'POST', `/api/partner/packages/${pkg.id}/action`, actionJson({ note: 'raided', at: null }))).status, 409);
   const ack = readPartnerUpdate((await call(partner, 'POST', `/api/partner/packages/${pkg.id}/acknowledge`, { note: 'recibido' })).json);
   assert.equal(ack.status, 'acknowledged');
+  assert.deepEqual(partnerUpdatesFrom(ack.nextStates), ['action', 'outcome'], 'the forms the server allows next');
   const act = readPartnerUpdate((await call(partner, 'POST', `/api/partner/packages/${pkg.id}/action`, actionJson({ note: 'Cateo del rancho', at: null }))).json);
   assert.equal(act.status, 'action-taken');
   const form = readOutcomeForm('dismantled', '2', [{ what: 'precursores', quantity: '120,5', unit: 'kg' }, { what: '', quantity: '', unit: '' }], 'Laboratorio desmantelado', '');

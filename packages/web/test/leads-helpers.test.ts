@@ -11,7 +11,7 @@ import { CONTROLS as SECURITY_CONTROLS, ISO_3166_ALPHA3 } from '@nariz/security'
 import { EVIDENCE_KINDS as STORE_EVIDENCE_KINDS, LEAD_STATUSES as STORE_LEAD_STATUSES, OUTCOME_KINDS as STORE_OUTCOME_KINDS } from '@nariz/store';
 import { readLeadDashboard } from '../src/api/schema/lead-dashboard.js';
 import { EVIDENCE_KINDS, LEAD_STATUSES, OUTCOME_KINDS, readLeadBody, readLeadDetail, readLeadPage, type Lead } from '../src/api/schema/lead.js';
-import { CONTROLS, readMarking } from '../src/api/schema/marking.js';
+import { CLASSIFICATIONS, CONTROLS, readMarking } from '../src/api/schema/marking.js';
 import { readPackageDetail, readPackageList } from '../src/api/schema/partner-package.js';
 import { SchemaError } from '../src/api/schema/read.js';
 import { readReleaseAnswer, readReleasePackage } from '../src/api/schema/release-package.js';
@@ -26,7 +26,7 @@ import {
   actionJson, evidenceJson, leadPatchJson, localInputToIso, newLeadJson, outcomeJson, packageRenderingUrl, parseQuantity, readActionForm, readEvidenceForm,
   readLeadText, readOutcomeForm, readReleaseForm, releaseRenderingUrl, releaseRequestJson,
 } from '../src/leads/lead-request.js';
-import { addRelTo, draftMarking, draftOf, emptyDraft, removeRelTo, toggleControl, withClassification } from '../src/leads/marking-draft.js';
+import { addRelTo, classificationWithin, controlWithin, draftMarking, draftOf, emptyDraft, removeRelTo, toggleControl, withClassification } from '../src/leads/marking-draft.js';
 
 const marking = { classification: 'U', controls: [], relTo: ['MEX', 'USA'], originator: 'task force' };
 
@@ -130,9 +130,10 @@ test('a release package, the partner portal and the dashboard read; bad shapes n
     'release.release.id',
   );
 
-  const summary = { id: 'r-1', created_at: 'c', partner_country: 'MEX', partner_unit: 'FGR Sonora', language: 'es', banner: 'UNCLASSIFIED//REL TO USA, MEX', sha256: 'ab', title: { text: 'Suspected lab', lang: 'en', translation: 'not-translated' }, status: null };
+  const summary = { id: 'r-1', created_at: 'c', partner_country: 'MEX', partner_unit: 'FGR Sonora', language: 'es', banner: 'UNCLASSIFIED//REL TO USA, MEX', sha256: 'ab', title: { text: 'Suspected lab', lang: 'en', translation: 'not-translated' }, status: null, next_states: [], simulated: false };
   assert.equal(readPackageList({ packages: [summary], total: 1 }).packages[0]?.status, null);
   refused(() => readPackageList({ packages: [{ ...summary, title: { text: 'x', lang: 'fr', translation: 'original' } }], total: 1 }), 'packages.packages[0].title.lang');
+  refused(() => readPackageList({ packages: [{ ...summary, next_states: ['flying'] }], total: 1 }), 'packages.packages[0].next_states[0]');
   const history = [{ status: 'released', at: 'a', occurred_at: 'a', by: null, note: null, outcome: null }];
   assert.equal(readPackageDetail({ ...summary, history, package: packageJson }).history.length, 1);
   refused(() => readPackageDetail({ ...summary, history: [{ ...history[0], by: 3 }], package: packageJson }), 'package.history[0].by');
@@ -153,8 +154,11 @@ test('a release package, the partner portal and the dashboard read; bad shapes n
 });
 
 test('a partner session and accounts read; an unknown role is refused', () => {
-  assert.equal(readSession({ user: { username: 'fgr.sonora', role: 'partner' }, csrf_token: 't', must_change_password: false }).role, 'partner');
-  refused(() => readSession({ user: { username: 'x', role: 'spy' }, csrf_token: 't', must_change_password: false }), 'session.user.role');
+  const official = { username: 'fgr.sonora', role: 'partner', clearance: 'C', nationality: 'MEX', organisation: 'FGR', accesses: ['LES', 'SOMETHING-NEW'] };
+  const session = readSession({ user: official, csrf_token: 't', must_change_password: false });
+  assert.deepEqual([session.role, session.clearance, session.nationality, session.organisation, session.accesses], ['partner', 'C', 'MEX', 'FGR', ['LES']], 'an access this app cannot offer is left out');
+  refused(() => readSession({ user: { ...official, role: 'spy' }, csrf_token: 't', must_change_password: false }), 'session.user.role');
+  refused(() => readSession({ user: { ...official, clearance: 'Q' }, csrf_token: 't', must_change_password: false }), 'session.user.clearance');
   const user = { username: 'fgr.sonora', role: 'partner', created_at: 'c', disabled: false, must_change_password: true, clearance: 'U', nationality: 'MEX', organisation: 'FGR', accesses: ['LES'] };
   assert.equal(readUserList({ users: [user] })[0]?.nationality, 'MEX');
   refused(() => readUserList({ users: [{ ...user, clearance: 'Q' }] }), 'users.users[0].clearance');
@@ -246,12 +250,12 @@ test('the lifecycle as the screens read it: the server\'s next states, and the p
   assert.deepEqual(analystTransitions(next), ['candidate', 'closed']);
   assert.equal(releasable(next), true);
   assert.deepEqual(awaitedFromPartner([{ status: 'acknowledged', via: 'partner' }, { status: 'closed', via: 'transition' }]), ['acknowledged']);
-  assert.deepEqual(partnerUpdatesFrom('released'), ['acknowledge']);
-  assert.deepEqual(partnerUpdatesFrom('acknowledged'), ['action', 'outcome']);
-  assert.deepEqual(partnerUpdatesFrom('action-taken'), ['outcome']);
-  assert.deepEqual(partnerUpdatesFrom('outcome-reported'), ['outcome']);
-  assert.deepEqual(partnerUpdatesFrom('closed'), []);
-  assert.deepEqual(partnerUpdatesFrom(null), []);
+  // From the server's next_states (routes/partner.ts): one form per reportable state, unknown states left out.
+  assert.deepEqual(partnerUpdatesFrom(['acknowledged']), ['acknowledge']);
+  assert.deepEqual(partnerUpdatesFrom(['action-taken', 'outcome-reported']), ['action', 'outcome']);
+  assert.deepEqual(partnerUpdatesFrom(['outcome-reported']), ['outcome']);
+  assert.deepEqual(partnerUpdatesFrom(['closed', 'released']), []);
+  assert.deepEqual(partnerUpdatesFrom([]), []);
 });
 
 test('map features: leads coloured by state and ringed by outcome; the 95 % circle; the package\'s zones and view', () => {
@@ -282,4 +286,12 @@ test('durations in hours for the dashboard', () => {
   assert.equal(formatHours('en', 2.345), '2.3 h');
   assert.equal(formatHours('es-419', 1234), '1,200 h', 'Latin-American grouping');
   assert.equal(formatHours('en', 0.001), '0 h');
+});
+
+test('the pickers offer only what the user may label with: levels up to the clearance, access controls they are read into', () => {
+  const scope = { clearance: 'S' as const, accesses: ['LES' as const], organisation: 'DEA', ownCountry: 'USA' };
+  assert.deepEqual(CLASSIFICATIONS.filter((c) => classificationWithin(c, scope)), ['U', 'C', 'S']);
+  assert.deepEqual(CONTROLS.filter((c) => controlWithin(c, scope)), ['FOUO', 'ORCON', 'NOFORN', 'LES']);
+  assert.deepEqual(CLASSIFICATIONS.filter((c) => classificationWithin(c, { ...scope, clearance: 'U' })), ['U']);
+  assert.equal(emptyDraft(scope.organisation).originator, 'DEA');
 });

@@ -21,7 +21,7 @@ import {
   type Evidence, type Lead, type LeadDetail, type LeadEvent, type LeadPage, type LeadStatus, type ReleaseSummary, type TextLanguage,
 } from './schema/lead.js';
 import { readPackageDetail, readPackageList, readPartnerUpdate, type PackageDetail, type PackageList, type PartnerUpdateAnswer } from './schema/partner-package.js';
-import { readReleaseAnswer, type ReleaseAnswer } from './schema/release-package.js';
+import { readReleaseAnswer, readReleasePreview, type ReleaseAnswer, type ReleasePreview } from './schema/release-package.js';
 import { accountFieldsJson, readUserBody, readUserList, type AccountFields, type UserAccount } from './schema/user.js';
 import { readExportRefusal, type Violation } from './schema/plan-check.js';
 import { readPlanDetail, readPlanList, type MissionFormat, type PlanDetail, type PlanSummary } from './schema/plan-record.js';
@@ -461,6 +461,11 @@ export class ApiClient {
   /** Releases the lead to a partner unit (recorded and audited; the package is immutable). */
   releaseLead(id: LeadId, r: ReleaseRequest): Promise<ReleaseAnswer> {
     return this.request('POST', `/api/leads/${encodeURIComponent(id)}/releases`, readReleaseAnswer, { body: releaseRequestJson(r) });
+  }
+
+  /** What releasing the lead to that partner unit would make now: nothing is stored (the look is audited). */
+  previewRelease(id: LeadId, r: ReleaseRequest, signal?: AbortSignal): Promise<ReleasePreview> {
+    return this.request('POST', `/api/leads/${encodeURIComponent(id)}/releases/preview`, readReleasePreview, { body: releaseRequestJson(r), ...(signal === undefined ? {} : { signal }) });
   }
 
   releases(id: LeadId): Promise<ReleaseSummary[]> {

@@ -49,24 +49,21 @@ export const OUTCOME_COLOURS: Readonly<Record<OutcomeKind, string>> = {
 /** What a partner official can report on a package. */
 export type PartnerUpdate = 'acknowledge' | 'action' | 'outcome';
 
+/** The report that moves a lead to each state a partner may report. */
+const UPDATE_OF: Readonly<Partial<Record<LeadStatus, PartnerUpdate>>> = { acknowledged: 'acknowledge', 'action-taken': 'action', 'outcome-reported': 'outcome' };
+
 /**
- * The reports the documented lifecycle allows from the lead's state
- * (docs/leads.md): acknowledge a released package; then an action, or an
- * outcome straight away; an outcome after the action; a corrected outcome.
- * The portal's answers carry no `next_states`, so this is the one place
- * the app reads the lifecycle itself; the server still refuses anything
- * else with its reason (409).
+ * The report forms to show, from the package's `next_states` (the server
+ * is the one authority on the lifecycle: docs/leads.md): acknowledge a
+ * released package; then an action, or an outcome straight away; an
+ * outcome after the action; a corrected outcome. A state this app has no
+ * form for is left out (the server would refuse it anyway).
  */
-export function partnerUpdatesFrom(status: LeadStatus | null): PartnerUpdate[] {
-  switch (status) {
-    case 'released':
-      return ['acknowledge'];
-    case 'acknowledged':
-      return ['action', 'outcome'];
-    case 'action-taken':
-    case 'outcome-reported':
-      return ['outcome'];
-    default:
-      return [];
+export function partnerUpdatesFrom(nextStates: readonly LeadStatus[]): PartnerUpdate[] {
+  const out: PartnerUpdate[] = [];
+  for (const s of nextStates) {
+    const u = UPDATE_OF[s];
+    if (u !== undefined && !out.includes(u)) out.push(u);
   }
+  return out;
 }

@@ -10,6 +10,7 @@ import type { EvidenceKind, OutcomeKind, TextLanguage } from '../api/schema/lead
 import { markingJson, type Marking } from '../api/schema/marking.js';
 import type { MessageKey } from '../i18n/catalogue/keys.js';
 import { isCountryCode } from './countries.js';
+import type { FormProblem } from '../format/form-problem.js';
 
 export const TITLE_MAX = 300;
 export const SUMMARY_MAX = 8000;
@@ -21,12 +22,6 @@ export const ARRESTS_MAX = 100_000;
 export const SEIZURES_MAX = 200;
 export const SEIZURE_WHAT_MAX = 200;
 export const SEIZURE_UNIT_MAX = 32;
-
-export interface FormProblem {
-  readonly field: string;
-  readonly key: MessageKey;
-  readonly values?: Readonly<Record<string, string | number>>;
-}
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: FormProblem };
 

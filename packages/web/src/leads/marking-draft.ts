@@ -6,7 +6,7 @@
  * the server, which checks the marking (M1-M8, and that the user could see
  * it) and computes its portion mark and banner.
  */
-import { CONTROLS, type Classification, type Control, type Marking } from '../api/schema/marking.js';
+import { ACCESS_CONTROLS, CLASSIFICATIONS, CONTROLS, type AccessControl, type Classification, type Control, type Marking } from '../api/schema/marking.js';
 
 /** The organisation new accounts belong to (store/src/accounts.ts), the default originator. */
 export const DEFAULT_ORIGINATOR = 'task force';
@@ -65,4 +65,23 @@ export function draftMarking(d: MarkingDraft): Marking {
 /** A draft from a marking the server sent (changing it): controls this app does not know are dropped. */
 export function draftOf(m: Marking): MarkingDraft {
   return { classification: m.classification, controls: inRegisterOrder(CONTROLS.filter((c) => m.controls.includes(c))), relTo: [...m.relTo].sort(), originator: m.originator };
+}
+
+/** What the signed-in user may label with (session/label-scope.ts provides it to the pickers). */
+export interface LabelScope {
+  readonly clearance: Classification;
+  readonly accesses: readonly AccessControl[];
+  readonly organisation: string;
+  readonly ownCountry: string;
+}
+
+/** Whether the user may mark at this level (no higher than the clearance). */
+export function classificationWithin(c: Classification, scope: LabelScope): boolean {
+  return CLASSIFICATIONS.indexOf(c) <= CLASSIFICATIONS.indexOf(scope.clearance);
+}
+
+/** Whether the user may apply this control: an access control only when read into it; the others always. */
+export function controlWithin(c: Control, scope: LabelScope): boolean {
+  const access = ACCESS_CONTROLS.find((a) => a === c);
+  return access === undefined || scope.accesses.includes(access);
 }

@@ -29,7 +29,8 @@ export interface SessionApi {
   readonly retry: () => void;
 }
 
-const DEFAULT_CONFIG: AppConfig = { version: '', pmtilesUrl: null, demo: false };
+/** Until /api/app-config answers (the server's own defaults). */
+const DEFAULT_CONFIG: AppConfig = { version: '', pmtilesUrl: null, demo: false, ownCountry: 'USA' };
 
 export function useSession(): SessionApi {
   const [state, setState] = useState<SessionState>({ status: 'loading' });

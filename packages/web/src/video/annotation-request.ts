@@ -6,7 +6,7 @@
  * are the server's (docs/api.md, "Video").
  */
 import type { AnnotationKind, AnnotationLink, FramePoint, LinkKind } from '../api/schema/annotation.js';
-import type { MessageKey } from '../i18n/catalogue/keys.js';
+import type { FormProblem } from '../format/form-problem.js';
 
 export const MAX_TEXT_CHARS = 10_000;
 export const MAX_TAGS = 32;
@@ -74,15 +74,12 @@ export interface AnnotationFormValues {
   readonly linkId: string;
 }
 
-export interface FormProblem {
-  readonly field: 'text' | 'tags' | 'link';
-  readonly key: MessageKey;
-  readonly values?: Readonly<Record<string, string | number>>;
-}
+/** What is wrong with the annotation form, by field. */
+export type AnnotationProblem = FormProblem<'text' | 'tags' | 'link'>;
 
 export type AnnotationFormResult =
   | { readonly ok: true; readonly kind: AnnotationKind; readonly text: string; readonly tags: readonly string[]; readonly link: AnnotationLink | null }
-  | { readonly ok: false; readonly problem: FormProblem };
+  | { readonly ok: false; readonly problem: AnnotationProblem };
 
 /** Tags typed with commas between them: trimmed, empty ones dropped, repeats (any case) kept once. */
 export function parseTags(input: string): string[] {

@@ -53,6 +53,8 @@ import { meanWind } from '../geo/mean-wind.js';
 import { planBbox } from '../geo/plan-features.js';
 import { positionAt, trackSegments } from '../geo/track.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import type { LabelScope } from '../leads/marking-draft.js';
+import { LabelScopeContext } from '../session/label-scope.js';
 import type { OverlayGroup } from '../map/layer-ids.js';
 import type { BasemapStatus, Bbox, PopupBuilders } from '../map/MapView.js';
 import { detectionFeatures, emptyOverlays, estimateFeatures, type MapOverlays } from '../map/overlay-data.js';
@@ -364,7 +366,13 @@ export function Workspace(p: WorkspaceProps): ReactNode {
     return out;
   }, [selectedId, estimate, selectedSource, detailSource, sortie?.name, selectedDetection, video.open, annotationList, t]);
 
+  const labelScope = useMemo<LabelScope>(
+    () => ({ clearance: session.clearance, accesses: session.accesses, organisation: session.organisation, ownCountry: p.appConfig.ownCountry }),
+    [session.clearance, session.accesses, session.organisation, p.appConfig.ownCountry],
+  );
+
   return (
+    <LabelScopeContext.Provider value={labelScope}>
     <div className="workspace">
       <a href="#map-region" className="skip-link">
         {t('app.skipToMap')}
@@ -593,5 +601,6 @@ export function Workspace(p: WorkspaceProps): ReactNode {
         </aside>
       </div>
     </div>
+    </LabelScopeContext.Provider>
   );
 }

@@ -84,7 +84,7 @@ export function usePartnerPackages(client: ApiClient, lang: TextLanguage): Partn
 
   const updated = useCallback(
     (a: PartnerUpdateAnswer) => {
-      setDetail((d) => (d === null || d.id !== a.id ? d : { ...d, status: a.status, history: a.history }));
+      setDetail((d) => (d === null || d.id !== a.id ? d : { ...d, status: a.status, nextStates: a.nextStates, history: a.history }));
       reload();
       setVersion((v) => v + 1);
     },

@@ -6,9 +6,11 @@ export interface AppConfig {
   /** A PMTiles basemap supplied by the deployment, or null for the embedded Natural Earth one. */
   readonly pmtilesUrl: string | null;
   readonly demo: boolean;
+  /** ISO 3166-1 alpha-3: the deployment's own country, which the server adds to every REL TO list. */
+  readonly ownCountry: string;
 }
 
 export function readAppConfig(v: unknown): AppConfig {
   const f = fields(v, 'app-config');
-  return { version: f.str('version'), pmtilesUrl: f.get('pmtiles_url', nullable(str)), demo: f.bool('demo') };
+  return { version: f.str('version'), pmtilesUrl: f.get('pmtiles_url', nullable(str)), demo: f.bool('demo'), ownCountry: f.str('own_country') };
 }

@@ -22,6 +22,10 @@ export interface PackageSummary {
   readonly title: { readonly text: string; readonly lang: TextLanguage; readonly translation: TranslationState };
   /** The lead's state; null when the lead was re-marked beyond the official's access. */
   readonly status: LeadStatus | null;
+  /** What the official may report next (the server's lifecycle); empty when nothing. */
+  readonly nextStates: readonly LeadStatus[];
+  /** Exercise data from a simulated sortie: never to be acted on. */
+  readonly simulated: boolean;
 }
 
 export interface PackageHistoryEntry {
@@ -57,6 +61,8 @@ function summaryFields(v: unknown, path: string): PackageSummary {
     sha256: f.str('sha256'),
     title: { text: title.str('text'), lang: title.get('lang', readTextLanguage), translation: title.get('translation', oneOf(TRANSLATION_STATES)) },
     status: f.get('status', nullable(readLeadStatus)),
+    nextStates: f.get('next_states', arrayOf(readLeadStatus)),
+    simulated: f.bool('simulated'),
   };
 }
 
@@ -86,10 +92,11 @@ export function readPackageDetail(v: unknown): PackageDetail {
 export interface PartnerUpdateAnswer {
   readonly id: ReleaseId;
   readonly status: LeadStatus;
+  readonly nextStates: readonly LeadStatus[];
   readonly history: readonly PackageHistoryEntry[];
 }
 
 export function readPartnerUpdate(v: unknown): PartnerUpdateAnswer {
   const f = fields(v, 'update');
-  return { id: f.get('id', releaseIdReader), status: f.get('status', readLeadStatus), history: f.get('history', arrayOf(readHistoryEntry)) };
+  return { id: f.get('id', releaseIdReader), status: f.get('status', readLeadStatus), nextStates: f.get('next_states', arrayOf(readLeadStatus)), history: f.get('history', arrayOf(readHistoryEntry)) };
 }

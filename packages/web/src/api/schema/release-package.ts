@@ -167,3 +167,37 @@ export function readReleaseAnswer(v: unknown): ReleaseAnswer {
     withheld: { notes: w.get('notes', nonNegativeInt), otherEvidence: w.get('other_evidence', nonNegativeInt) },
   };
 }
+
+/**
+ * POST /api/leads/:id/releases/preview: what a release would make now,
+ * stored nowhere. The package is read only for what the dialog shows (its
+ * id is not a release id: nothing was released).
+ */
+export interface ReleasePreview {
+  readonly banner: string;
+  readonly marking: Marking;
+  readonly withheld: { readonly notes: number; readonly otherEvidence: number };
+  /** How many notes go out. */
+  readonly releasedNotes: number;
+  readonly hasHazardZone: boolean;
+  readonly simulated: boolean;
+  /** Both renderings, marked PREVIEW by the server. */
+  readonly html: Readonly<Record<TextLanguage, string>>;
+}
+
+export function readReleasePreview(v: unknown): ReleasePreview {
+  const f = fields(v, 'preview');
+  const w = fields(f.get('withheld', (x) => x), 'preview.withheld');
+  const pkg = fields(f.get('package', (x) => x), 'preview.package');
+  const lead = fields(pkg.get('lead', (x) => x), 'preview.package.lead');
+  const html = fields(f.get('html', (x) => x), 'preview.html');
+  return {
+    banner: f.str('banner'),
+    marking: f.get('marking', readMarking),
+    withheld: { notes: w.get('notes', nonNegativeInt), otherEvidence: w.get('other_evidence', nonNegativeInt) },
+    releasedNotes: pkg.get('notes', arrayOf((x) => x)).length,
+    hasHazardZone: lead.get('hazard_zone', (x) => x) !== null,
+    simulated: pkg.bool('simulated'),
+    html: { en: html.str('en'), es: html.str('es') },
+  };
+}

@@ -1,5 +1,6 @@
 /** POST/GET /api/session: who is signed in, their CSRF token and whether a password change is due. */
-import { fields, oneOf } from './read.js';
+import { ACCESS_CONTROLS, CLASSIFICATIONS, type AccessControl, type Classification } from './marking.js';
+import { arrayOf, fields, oneOf, str } from './read.js';
 
 /** `partner`: a partner government's official, who sees only the partner portal (docs/leads.md). */
 export const ROLES = ['viewer', 'analyst', 'admin', 'partner'] as const;
@@ -8,6 +9,13 @@ export type Role = (typeof ROLES)[number];
 export interface Session {
   readonly username: string;
   readonly role: Role;
+  /** What the user may label with: nothing above the clearance, no access control they are not read into. */
+  readonly clearance: Classification;
+  /** ISO 3166-1 alpha-3 (the own country when the account has none set). */
+  readonly nationality: string;
+  /** The default originator of what the user marks. */
+  readonly organisation: string;
+  readonly accesses: readonly AccessControl[];
   readonly csrfToken: string;
   readonly mustChangePassword: boolean;
 }
@@ -18,6 +26,11 @@ export function readSession(v: unknown): Session {
   return {
     username: u.str('username'),
     role: u.get('role', oneOf(ROLES)),
+    clearance: u.get('clearance', oneOf(CLASSIFICATIONS)),
+    nationality: u.str('nationality'),
+    organisation: u.str('organisation'),
+    // An access this app does not know cannot be offered in a picker, so it is left out here.
+    accesses: u.get('accesses', arrayOf(str)).filter((a): a is AccessControl => ACCESS_CONTROLS.some((c) => c === a)),
     csrfToken: f.str('csrf_token'),
     mustChangePassword: f.bool('must_change_password'),
   };

@@ -15,8 +15,10 @@ import { draftMarking, emptyDraft, type MarkingDraft } from '../../leads/marking
 import { errorText } from '../error-text.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { EVIDENCE_KIND_KEY } from './lead-text.js';
+import { useLabelScope } from '../../session/label-scope.js';
 import { MarkingPicker } from './MarkingPicker.js';
 import { Portion } from './MarkingText.js';
+import { FieldProblem, ServerMessage } from '../FormMessages.js';
 
 /** Something in the workspace a piece of evidence can point at: the selected source, a detection, an annotation of the open video. */
 export interface EvidenceLink {
@@ -43,7 +45,8 @@ function EvidenceForm(p: EvidencePanelProps & { readonly onDone: () => void }): 
   const [ref, setRef] = useState('');
   const [text, setText] = useState('');
   const [lang, setLang] = useState<TextLanguage>(locale);
-  const [marking, setMarking] = useState<MarkingDraft>(() => emptyDraft());
+  const scope = useLabelScope();
+  const [marking, setMarking] = useState<MarkingDraft>(() => emptyDraft(scope.organisation));
   const [shown, setShown] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -119,16 +122,8 @@ function EvidenceForm(p: EvidencePanelProps & { readonly onDone: () => void }): 
       </div>
       <LanguageSelect value={lang} onChange={setLang} label={t('leads.textLanguage')} testId="evidence-lang" />
       <MarkingPicker draft={marking} onChange={setMarking} legend={t('evidence.marking')} testId="evidence-marking" />
-      {problem !== null && (
-        <p className="field-error" role="alert">
-          {t(problem.key, problem.values)}
-        </p>
-      )}
-      {error !== null && (
-        <p className="error" role="alert" data-testid="evidence-error">
-          {error}
-        </p>
-      )}
+      <FieldProblem problem={problem} />
+      <ServerMessage text={error} testId="evidence-error" />
       <div className="row">
         <button type="submit" className="primary small" disabled={busy} data-testid="evidence-submit">
           {t('evidence.add')}

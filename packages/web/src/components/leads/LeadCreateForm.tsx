@@ -15,7 +15,9 @@ import { draftMarking, emptyDraft, type MarkingDraft } from '../../leads/marking
 import { errorText } from '../error-text.js';
 import { SimulatedBadge } from '../SimulatedBadge.js';
 import { LanguageSelect } from './LanguageSelect.js';
+import { useLabelScope } from '../../session/label-scope.js';
 import { MarkingPicker } from './MarkingPicker.js';
+import { FieldProblem, ServerMessage } from '../FormMessages.js';
 
 export interface LeadCreateFormProps {
   readonly client: ApiClient;
@@ -32,7 +34,8 @@ export function LeadCreateForm(p: LeadCreateFormProps): ReactNode {
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
   const [lang, setLang] = useState<TextLanguage>(locale);
-  const [marking, setMarking] = useState<MarkingDraft>(() => emptyDraft());
+  const scope = useLabelScope();
+  const [marking, setMarking] = useState<MarkingDraft>(() => emptyDraft(scope.organisation));
   const [shown, setShown] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -75,16 +78,8 @@ export function LeadCreateForm(p: LeadCreateFormProps): ReactNode {
       </div>
       <LanguageSelect value={lang} onChange={setLang} label={t('leads.textLanguage')} testId="lead-lang" />
       <MarkingPicker draft={marking} onChange={setMarking} legend={t('leads.marking')} testId="lead-marking" />
-      {problem !== null && (
-        <p className="field-error" role="alert">
-          {t(problem.key, problem.values)}
-        </p>
-      )}
-      {error !== null && (
-        <p className="error" role="alert" data-testid="lead-create-error">
-          {error}
-        </p>
-      )}
+      <FieldProblem problem={problem} />
+      <ServerMessage text={error} testId="lead-create-error" />
       <div className="row">
         <button type="submit" className="primary" disabled={busy} data-testid="lead-create-submit">
           {busy ? t('leads.creating') : t('leads.create')}

@@ -25,6 +25,7 @@ import { MarkingPicker } from './MarkingPicker.js';
 import { Banner, Portion } from './MarkingText.js';
 import { ReleaseDialog } from './ReleaseDialog.js';
 import { ReleaseList } from './ReleaseList.js';
+import { ServerMessage } from '../FormMessages.js';
 
 export interface LeadDetailPanelProps {
   readonly client: ApiClient;
@@ -115,11 +116,7 @@ function LeadMarkingForm(p: { readonly client: ApiClient; readonly lead: LeadDet
     <div className="stack" data-testid="lead-marking-form">
       <MarkingPicker draft={draft} onChange={setDraft} legend={t('leads.marking')} testId="lead-remark" />
       <p className="muted small">{t('leads.remarkNote')}</p>
-      {error !== null && (
-        <p className="error server-message" role="alert" data-testid="lead-marking-error">
-          {error}
-        </p>
-      )}
+      <ServerMessage text={error} testId="lead-marking-error" />
       <div className="row">
         <button type="button" className="primary small" disabled={busy} onClick={save} data-testid="lead-marking-save">
           {t('leads.remarkSave')}

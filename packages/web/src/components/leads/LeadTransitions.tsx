@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { analystTransitions, awaitedFromPartner, isFinal, releasable } from '../../leads/lead-lifecycle.js';
 import { errorText } from '../error-text.js';
 import { STATUS_KEY, TRANSITION_KEY } from './lead-text.js';
+import { ServerMessage } from '../FormMessages.js';
 
 export interface LeadTransitionsProps {
   readonly client: ApiClient;
@@ -75,11 +76,7 @@ export function LeadTransitions(p: LeadTransitionsProps): ReactNode {
           {t('transition.awaitingPartner', { states: partner.map((s) => t(STATUS_KEY[s])).join(', ') })}
         </p>
       )}
-      {error !== null && (
-        <p className="error server-message" role="alert" data-testid="transition-error">
-          {error}
-        </p>
-      )}
+      <ServerMessage text={error} testId="transition-error" />
     </section>
   );
 }

@@ -3,13 +3,17 @@
  * countries — never typed: the portion mark and the banner are the
  * server's, computed from what is chosen here, and shown once it answers.
  * The originator is the organisation the information comes from (the
- * task force unless another is named).
+ * user's own unless another is named). Levels above the user's clearance
+ * and access controls they are not read into are shown but not offered
+ * (session/label-scope.ts); the own country is never offered for REL TO (the
+ * server adds it).
  */
 import { useId, useState, type ReactNode } from 'react';
 import { CLASSIFICATION_NAMES, CLASSIFICATIONS, CONTROLS, isClassification } from '../../api/schema/marking.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { countryName } from '../../leads/countries.js';
-import { addRelTo, controlAllowed, removeRelTo, toggleControl, withClassification, withOriginator, type MarkingDraft } from '../../leads/marking-draft.js';
+import { useLabelScope } from '../../session/label-scope.js';
+import { addRelTo, classificationWithin, controlAllowed, controlWithin, removeRelTo, toggleControl, withClassification, withOriginator, type MarkingDraft } from '../../leads/marking-draft.js';
 import { CountrySelect } from './CountrySelect.js';
 import { CLASSIFICATION_KEY, CONTROL_KEY } from './lead-text.js';
 
@@ -26,6 +30,7 @@ export function MarkingPicker(p: MarkingPickerProps): ReactNode {
   const d = p.draft;
   const [country, setCountry] = useState('');
   const noforn = d.controls.includes('NOFORN');
+  const scope = useLabelScope();
   return (
     <fieldset className="group marking-picker" data-testid={p.testId}>
       <legend>{p.legend}</legend>
@@ -41,8 +46,8 @@ export function MarkingPicker(p: MarkingPickerProps): ReactNode {
           data-testid={`${p.testId}-classification`}
         >
           {CLASSIFICATIONS.map((c) => (
-            <option key={c} value={c}>
-              {c} — {CLASSIFICATION_NAMES[c]} ({t(CLASSIFICATION_KEY[c])})
+            <option key={c} value={c} disabled={!classificationWithin(c, scope) && d.classification !== c}>
+              {c} — {CLASSIFICATION_NAMES[c]} ({t(CLASSIFICATION_KEY[c])}){classificationWithin(c, scope) ? '' : ` — ${t('marking.aboveClearance')}`}
             </option>
           ))}
         </select>
@@ -55,11 +60,12 @@ export function MarkingPicker(p: MarkingPickerProps): ReactNode {
               <input
                 type="checkbox"
                 checked={d.controls.includes(c)}
-                disabled={!d.controls.includes(c) && !controlAllowed(d, c)}
+                disabled={!d.controls.includes(c) && !(controlAllowed(d, c) && controlWithin(c, scope))}
                 onChange={() => p.onChange(toggleControl(d, c))}
                 data-testid={`${p.testId}-control-${c}`}
               />
               <span className="mono">{c}</span> <span className="muted small">{t(CONTROL_KEY[c])}</span>
+              {!controlWithin(c, scope) && <span className="muted small"> — {t('marking.notReadIn')}</span>}
             </label>
           ))}
         </div>
@@ -76,7 +82,7 @@ export function MarkingPicker(p: MarkingPickerProps): ReactNode {
                 onChange={setCountry}
                 label={t('marking.relToPick')}
                 placeholder={t('marking.relToPick')}
-                exclude={d.relTo}
+                exclude={[...d.relTo, scope.ownCountry]}
                 testId={`${p.testId}-relto-select`}
               />
               <button
@@ -106,7 +112,7 @@ export function MarkingPicker(p: MarkingPickerProps): ReactNode {
                 ))}
               </ul>
             )}
-            <p className="muted small">{t('marking.relToOwn')}</p>
+            <p className="muted small" data-testid={`${p.testId}-own-country`}>{t('marking.relToOwn', { country: `${countryName(scope.ownCountry, intl)} (${scope.ownCountry})` })}</p>
           </>
         )}
       </div>

@@ -1,27 +1,28 @@
 /**
  * Releasing a lead to a partner unit: an explicit, recorded act. The
  * analyst picks the partner country (ISO alpha-3) and names the unit, the
- * language the partner reads first, and why; sees what the release is made
- * of; and confirms in so many words ("Release to <unit> of <country>: this
- * is recorded"). The server builds the package — only portions marked
- * releasable to that country go in — stores it immutably and answers with
- * its banner, its SHA-256 and what stayed behind.
- *
- * The API has no preview: the package exists only once it is released. So
- * the dialog shows what the server will consider (the lead's portion and
- * each note's) and the rule it applies, not a computed package.
+ * language the partner reads first, and why; sees what the server will
+ * consider (the lead's portion and each note's) and the rule it applies;
+ * then, on review, the package the server would make now (a dry run,
+ * stored nowhere: its banner, what stays behind, and the rendering the
+ * partner would read, marked PREVIEW); and confirms in so many words
+ * ("Release to <unit> of <country>: this is recorded"). The server builds
+ * the package again, stores it immutably and answers with its banner, its
+ * SHA-256 and what stayed behind.
  */
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ApiClient } from '../../api/client.js';
 import type { LeadDetail, TextLanguage } from '../../api/schema/lead.js';
-import type { ReleaseAnswer } from '../../api/schema/release-package.js';
+import type { ReleaseAnswer, ReleasePreview } from '../../api/schema/release-package.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { countryName } from '../../leads/countries.js';
+import { useLabelScope } from '../../session/label-scope.js';
 import { readReleaseForm } from '../../leads/lead-request.js';
 import { errorText } from '../error-text.js';
 import { CountrySelect } from './CountrySelect.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { Portion } from './MarkingText.js';
+import { FieldProblem, ServerMessage } from '../FormMessages.js';
 
 export interface ReleaseDialogProps {
   readonly client: ApiClient;
@@ -43,6 +44,9 @@ export function ReleaseDialog(p: ReleaseDialogProps): ReactNode {
   const [shown, setShown] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<{ readonly answer: ReleasePreview } | { readonly error: string } | null>(null);
+  const [previewLang, setPreviewLang] = useState<TextLanguage>('es');
+  const scope = useLabelScope();
   // The first field takes the focus when the dialog opens.
   useEffect(() => document.getElementById(`${id}-country`)?.focus(), [id]);
   const checked = readReleaseForm(country, unit, note);
@@ -51,6 +55,21 @@ export function ReleaseDialog(p: ReleaseDialogProps): ReactNode {
   const notes = l.evidence.filter((e) => e.kind === 'note');
   const others = l.evidence.length - notes.length;
 
+  const confirming = step.s === 'confirm' ? step : null;
+  // The dry run for what is being confirmed: fetched when the confirm step opens, dropped on the way back.
+  useEffect(() => {
+    if (confirming === null) return undefined;
+    const ac = new AbortController();
+    setPreview(null);
+    setPreviewLang(language);
+    p.client.previewRelease(l.id, { partnerCountry: confirming.country, partnerUnit: confirming.unit, language, note: confirming.note }, ac.signal).then(
+      (answer) => setPreview({ answer }),
+      (err: unknown) => {
+        if (!ac.signal.aborted) setPreview({ error: errorText(t, err) });
+      },
+    );
+    return () => ac.abort();
+  }, [confirming, language, l.id, p.client, t]);
   const review = (): void => {
     setShown(true);
     if (checked.ok) setStep({ s: 'confirm', ...checked.value });
@@ -88,7 +107,7 @@ export function ReleaseDialog(p: ReleaseDialogProps): ReactNode {
           <div className="stack">
             <div className="field">
               <label htmlFor={`${id}-country`}>{t('release.country')}</label>
-              <CountrySelect id={`${id}-country`} value={country} onChange={setCountry} label={t('release.country')} placeholder={t('release.countryPick')} testId="release-country" />
+              <CountrySelect id={`${id}-country`} value={country} onChange={setCountry} label={t('release.country')} placeholder={t('release.countryPick')} exclude={[scope.ownCountry]} testId="release-country" />
             </div>
             <div className="field">
               <label htmlFor={`${id}-unit`}>{t('release.unit')}</label>
@@ -101,8 +120,8 @@ export function ReleaseDialog(p: ReleaseDialogProps): ReactNode {
             </div>
             <section className="release-preview" data-testid="release-preview">
               <h3>{t('release.previewTitle')}</h3>
-              <p className="small warning" data-testid="release-no-preview">
-                {t('release.noPreview')}
+              <p className="small muted" data-testid="release-preview-next">
+                {t('release.previewNext')}
               </p>
               <ul className="plain-list small">
                 <li>
@@ -117,11 +136,7 @@ export function ReleaseDialog(p: ReleaseDialogProps): ReactNode {
               </ul>
               <p className="small muted">{t('release.previewRule', { country: country === '' ? t('release.theCountry') : country })}</p>
             </section>
-            {problem !== null && (
-              <p className="field-error" role="alert">
-                {t(problem.key, problem.values)}
-              </p>
-            )}
+            <FieldProblem problem={problem} />
             <div className="row">
               <button type="button" className="primary" onClick={review} data-testid="release-review">
                 {t('release.review')}
@@ -138,13 +153,37 @@ export function ReleaseDialog(p: ReleaseDialogProps): ReactNode {
               {where(step.country, step.unit)}
             </p>
             <p className="small muted">{t('release.confirmExplain', { language: language.toUpperCase() })}</p>
-            {error !== null && (
-              <p className="error server-message" role="alert" data-testid="release-error">
-                {error}
-              </p>
-            )}
+            <section className="release-dry-run" data-testid="release-dry-run" data-state={preview === null ? 'loading' : 'error' in preview ? 'error' : 'ready'}>
+              <h3>{t('release.dryRunTitle')}</h3>
+              {preview === null && <p className="muted small">{t('common.loading')}</p>}
+              {preview !== null && 'error' in preview && (
+                <p className="error server-message" role="alert" data-testid="release-dry-run-error">
+                  {preview.error}
+                </p>
+              )}
+              {preview !== null && 'answer' in preview && (
+                <>
+                  <div className="release-banner mono" lang="en" translate="no" data-testid="release-dry-run-banner">
+                    {preview.answer.banner}
+                  </div>
+                  {preview.answer.simulated && (
+                    <p className="warning small" data-testid="release-dry-run-simulated">
+                      {t('release.dryRunSimulated')}
+                    </p>
+                  )}
+                  <p className="small" data-testid="release-dry-run-counts" data-released={preview.answer.releasedNotes} data-notes={preview.answer.withheld.notes} data-other={preview.answer.withheld.otherEvidence}>
+                    {t('release.withheldWould', { released: preview.answer.releasedNotes, notes: preview.answer.withheld.notes, other: preview.answer.withheld.otherEvidence })}{' '}
+                    {preview.answer.hasHazardZone ? t('release.dryRunZone') : t('release.dryRunNoZone')}
+                  </p>
+                  <LanguageSelect value={previewLang} onChange={setPreviewLang} label={t('release.dryRunLanguage')} testId="release-dry-run-language" />
+                  {/* The server's own rendering, in a sandbox with nothing allowed: no script, no navigation, no form. */}
+                  <iframe className="release-dry-run-frame" title={t('release.dryRunTitle')} sandbox="" srcDoc={preview.answer.html[previewLang]} data-testid="release-dry-run-frame" data-lang={previewLang} />
+                </>
+              )}
+            </section>
+            <ServerMessage text={error} testId="release-error" />
             <div className="row">
-              <button type="button" className="primary danger-confirm" disabled={busy} onClick={() => release(step)} data-testid="release-confirm">
+              <button type="button" className="primary danger-confirm" disabled={busy || preview === null || 'error' in preview} onClick={() => release(step)} data-testid="release-confirm">
                 {busy ? t('release.releasing') : t('release.confirm')}
               </button>
               <button type="button" disabled={busy} onClick={() => setStep({ s: 'form' })} data-testid="release-back">

@@ -20,6 +20,7 @@ import { OutcomeText } from '../leads/LeadTimeline.js';
 import { STATUS_KEY } from '../leads/lead-text.js';
 import { Banner } from '../leads/MarkingText.js';
 import { PdfLink } from '../leads/PdfLink.js';
+import { SimulatedBadge } from '../SimulatedBadge.js';
 import { PartnerReports } from './PartnerReports.js';
 
 const PackageMap = lazy(() => import('../../map/PackageMap.js'));
@@ -41,6 +42,11 @@ export function PackageView(p: PackageViewProps): ReactNode {
   return (
     <article className="package-view" data-testid="package-view" data-package-id={d.id} data-status={d.status ?? ''} data-language={d.language}>
       <Banner text={d.banner} where="top" testId="package-banner-top" />
+      {d.simulated && (
+        <p className="package-simulated" role="note" data-testid="package-simulated">
+          <SimulatedBadge /> {t('portal.simulated')}
+        </p>
+      )}
       <header className="package-head">
         <h2 className="package-title" lang={title.lang} data-testid="package-title" data-translation={title.translation}>
           {title.text}
@@ -88,7 +94,7 @@ export function PackageView(p: PackageViewProps): ReactNode {
           <p className="muted small">
             {t('portal.mapLegend', { zones: features.hazards.features.length })} {t('hazards.disclaimer')}
           </p>
-          <PartnerReports client={p.client} packageId={d.id} status={d.status} onUpdated={p.onUpdated} />
+          <PartnerReports client={p.client} packageId={d.id} status={d.status} nextStates={d.nextStates} onUpdated={p.onUpdated} />
           <section className="package-history" data-testid="package-history">
             <h3>{t('portal.historyTitle')}</h3>
             <ol className="event-list">

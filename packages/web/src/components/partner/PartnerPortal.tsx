@@ -15,6 +15,7 @@ import { storedLocale } from '../../i18n/locale-storage.js';
 import { usePartnerPackages } from '../../workspace/use-partner-packages.js';
 import { errorText } from '../error-text.js';
 import { LanguageSwitch } from '../LanguageSwitch.js';
+import { SimulatedBadge } from '../SimulatedBadge.js';
 import { StatusBadge } from '../leads/LeadList.js';
 import { PackageView } from './PackageView.js';
 
@@ -79,7 +80,7 @@ export function PartnerPortal(p: { readonly client: ApiClient; readonly session:
                       {k.title.text}
                     </span>
                     <span className="lead-meta">
-                      {k.status !== null && <StatusBadge status={k.status} />} {k.partnerUnit} · {formatIsoLocal(intl, k.createdAt)}
+                      {k.simulated && <SimulatedBadge />} {k.status !== null && <StatusBadge status={k.status} />} {k.partnerUnit} · {formatIsoLocal(intl, k.createdAt)}
                     </span>
                   </button>
                 </li>

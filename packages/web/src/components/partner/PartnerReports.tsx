@@ -15,11 +15,14 @@ import { partnerUpdatesFrom } from '../../leads/lead-lifecycle.js';
 import { readActionForm, readOutcomeForm, type SeizureRow } from '../../leads/lead-request.js';
 import { errorText } from '../error-text.js';
 import { OUTCOME_KEY } from '../leads/lead-text.js';
+import { ServerMessage } from '../FormMessages.js';
 
 export interface PartnerReportsProps {
   readonly client: ApiClient;
   readonly packageId: ReleaseId;
   readonly status: LeadStatus | null;
+  /** The package's `next_states`: which report forms show. */
+  readonly nextStates: readonly LeadStatus[];
   readonly onUpdated: (a: PartnerUpdateAnswer) => void;
 }
 
@@ -62,11 +65,7 @@ function Acknowledge(p: PartnerReportsProps): ReactNode {
         <label htmlFor={`${id}-note`}>{t('portal.noteOptional')}</label>
         <textarea id={`${id}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} data-testid="portal-ack-note" />
       </div>
-      {s.error !== null && (
-        <p className="error server-message" role="alert" data-testid="portal-error">
-          {s.error}
-        </p>
-      )}
+      <ServerMessage text={s.error} testId="portal-error" />
       <button type="submit" className="primary" disabled={s.busy} data-testid="portal-acknowledge">
         {t('portal.acknowledge')}
       </button>
@@ -101,11 +100,7 @@ function Action(p: PartnerReportsProps): ReactNode {
         <input id={`${id}-at`} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} data-testid="portal-action-at" />
         <span className="muted small">{t('portal.whenHelp')}</span>
       </div>
-      {s.error !== null && (
-        <p className="error server-message" role="alert" data-testid="portal-error">
-          {s.error}
-        </p>
-      )}
+      <ServerMessage text={s.error} testId="portal-error" />
       <button type="submit" className="primary" disabled={s.busy} data-testid="portal-action-submit">
         {t('portal.actionSubmit')}
       </button>
@@ -189,11 +184,7 @@ function Outcome(p: PartnerReportsProps & { readonly correction: boolean }): Rea
         <input id={`${id}-at`} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} data-testid="portal-outcome-at" />
         <span className="muted small">{t('portal.whenHelp')}</span>
       </div>
-      {s.error !== null && (
-        <p className="error server-message" role="alert" data-testid="portal-error">
-          {s.error}
-        </p>
-      )}
+      <ServerMessage text={s.error} testId="portal-error" />
       <button type="submit" className="primary" disabled={s.busy} data-testid="portal-outcome-submit">
         {t('portal.outcomeSubmit')}
       </button>
@@ -203,7 +194,7 @@ function Outcome(p: PartnerReportsProps & { readonly correction: boolean }): Rea
 
 export function PartnerReports(p: PartnerReportsProps): ReactNode {
   const { t } = useI18n();
-  const allowed = partnerUpdatesFrom(p.status);
+  const allowed = partnerUpdatesFrom(p.nextStates);
   if (allowed.length === 0) return <p className="muted small">{p.status === null ? t('portal.noStatus') : t('portal.nothingToReport')}</p>;
   return (
     <div className="portal-reports" data-testid="portal-reports">

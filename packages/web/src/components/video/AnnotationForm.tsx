@@ -8,6 +8,7 @@ import { ANNOTATION_KINDS, LINK_KINDS, type AnnotationKind, type LinkKind } from
 import { useI18n } from '../../i18n/i18n-context.js';
 import { readAnnotationForm, type AnnotationFormValues } from '../../video/annotation-request.js';
 import { ANNOTATION_KIND_KEY, LINK_KIND_KEY } from './video-text.js';
+import { FieldProblem } from '../FormMessages.js';
 
 export interface AnnotationFormProps {
   readonly initial: AnnotationFormValues;
@@ -101,11 +102,7 @@ export function AnnotationForm(p: AnnotationFormProps): ReactNode {
           />
         </div>
       </fieldset>
-      {problem !== null && (
-        <p className="field-error" role="alert">
-          {t(problem.key, problem.values)}
-        </p>
-      )}
+      <FieldProblem problem={problem} />
       <div className="row">
         <button type="submit" className="primary small" disabled={p.busy} data-testid="annotation-save">
           {p.submitLabel}
