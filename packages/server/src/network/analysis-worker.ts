@@ -2,7 +2,7 @@
  * The worker thread of one network analysis run (analysis-runner.ts): it
  * builds the analysis graph from what the requesting user may see, by
  * their choices, and computes what they asked for — centralities keyed by
- * entity id, Louvain communities, key players, a removal curve, or a
+ * entity id, communities (Leiden by default, or Louvain), key players, a removal curve, or a
  * measure over sliding time windows — posting progress between steps.
  * Exact betweenness runs on a BetweennessPool of `threads` workers (the
  * same bits as the serial kernel: docs/network.md). A measure that fails
@@ -13,7 +13,7 @@
 import { parentPort } from 'node:worker_threads';
 import { NarizError } from '@nariz/core';
 import {
-  BetweennessPool, betweenness, closeness, computeBetweenness, degree, eigenvectorCentrality, harmonicCloseness, keyPlayers, louvain, metricsOverWindows, pagerank,
+  BetweennessPool, betweenness, closeness, computeBetweenness, degree, eigenvectorCentrality, harmonicCloseness, keyPlayers, leiden, louvain, metricsOverWindows, pagerank,
   removalCurve, slidingWindows, strength, type AnalysisGraph, type CsrGraph,
 } from '@nariz/network';
 import { combine, securityPolicy, type Marking } from '@nariz/security';
@@ -23,10 +23,14 @@ import { buildView, edgeJson, markingsUsed, type GraphView, type ModelInput } fr
 export const MEASURES = ['degree', 'strength', 'betweenness', 'closeness', 'harmonic_closeness', 'eigenvector', 'pagerank'] as const;
 export type MeasureName = (typeof MEASURES)[number];
 
+/** Community detection: Leiden (connected communities, modularity at least Louvain's on the shared networks; the default) or Louvain. */
+export const COMMUNITY_ALGORITHMS = ['leiden', 'louvain'] as const;
+export type CommunityAlgorithm = (typeof COMMUNITY_ALGORITHMS)[number];
+
 export interface AnalysisRequestJson {
   choices?: ChoicesJson;
   measures?: MeasureName[];
-  communities?: { resolution?: number; seed?: number };
+  communities?: { algorithm?: CommunityAlgorithm; resolution?: number; seed?: number };
   key_players?: { k: number; objective?: 'fragmentation' | 'distance-fragmentation'; starts?: number; seed?: number };
   removal?: { measure?: 'betweenness' | 'degree'; steps: number };
 }
@@ -126,8 +130,12 @@ export async function runAnalysis(req: AnalysisRequestJson, input: ModelInput, t
   result['measures'] = values;
   if (req.communities !== undefined) {
     try {
-      const c = louvain(g, { seed: req.communities.seed ?? 1, resolution: req.communities.resolution ?? 1 });
-      result['communities'] = { count: c.communityCount, modularity: c.modularity, membership: keyed(view.nodeIds, c.membership) };
+      const algorithm = req.communities.algorithm ?? 'leiden';
+      const o = { seed: req.communities.seed ?? 1, resolution: req.communities.resolution ?? 1 };
+      const c = algorithm === 'leiden' ? leiden(g, o) : louvain(g, o);
+      result['communities'] = {
+        algorithm, resolution: o.resolution, seed: o.seed, count: c.communityCount, modularity: c.modularity, membership: keyed(view.nodeIds, c.membership),
+      };
     } catch (err) {
       errors['communities'] = errorJson(err);
     }

@@ -4,7 +4,7 @@
  * (network/analysis-runner.ts), with progress pushed live; light questions
  * about one pair or one entity are answered in the request.
  *
- *   POST /api/network/analysis {choices?, measures?, communities?, key_players?: {k, objective?}, removal?: {measure?, steps}}
+ *   POST /api/network/analysis {choices?, measures?, communities?: {algorithm?, resolution?, seed?}, key_players?: {k, objective?}, removal?: {measure?, steps}}
  *        → 202 the run; GET /api/network/analysis/:id for its state and, once done,
  *          its result keyed by entity id (and the edges with their assertions)
  *   POST /api/network/windows {choices?, start, end, width_s, step_s, measure?, top?}  → 202 a run of kind windows
@@ -28,7 +28,7 @@ import { assertAccess, type Marking } from '@nariz/security';
 import type { NetworkSnapshot } from '@nariz/store';
 import { accessOf, type Access } from '../leads/acting-subject.js';
 import { AnalysisRunner } from '../network/analysis-runner.js';
-import { MEASURES, type MeasureName } from '../network/analysis-worker.js';
+import { COMMUNITY_ALGORITHMS, MEASURES, type MeasureName } from '../network/analysis-worker.js';
 import { choicesEcho, choicesFromQuery, choicesQueryProperties, choicesSchema, parseChoices, type ChoicesJson, type ChoicesQuery } from '../network/choices.js';
 import { buildView, edgeJson, modelInput, type GraphView, type ModelInput } from '../network/graph-view.js';
 import { allowedFor, bannerOf } from '../network/network-access.js';
@@ -102,7 +102,14 @@ export const networkAnalysisRoutes: FastifyPluginAsync<{ platform: Platform }> =
           type: 'object',
           properties: {
             choices: choicesSchema, measures: measuresSchema,
-            communities: { type: 'object', properties: { resolution: { type: 'number', exclusiveMinimum: 0, maximum: 100 }, seed: { type: 'integer', minimum: 0 } }, additionalProperties: false },
+            communities: {
+              type: 'object',
+              properties: {
+                algorithm: { type: 'string', enum: [...COMMUNITY_ALGORITHMS], description: 'leiden (default: connected communities) or louvain' },
+                resolution: { type: 'number', exclusiveMinimum: 0, maximum: 100 }, seed: { type: 'integer', minimum: 0 },
+              },
+              additionalProperties: false,
+            },
             key_players: {
               type: 'object',
               properties: { k: { type: 'integer', minimum: 1, maximum: 20 }, objective: { type: 'string', enum: ['fragmentation', 'distance-fragmentation'] }, starts: { type: 'integer', minimum: 0, maximum: 200 }, seed: { type: 'integer', minimum: 0 } },

@@ -2,23 +2,28 @@
  * Importing entities or assertions from a spreadsheet or a graph file, in
  * two steps (docs/network.md, "In the platform"):
  *
- *   POST /api/network/imports?kind=entities|assertions&format?&header?&delimiter?&name?
+ *   POST /api/network/imports?kind=entities|assertions&format?&header?&delimiter?&sheet?&name?
  *        body: the file (text/csv; application/graphml+xml, application/gexf+xml
- *        or application/xml; or application/octet-stream with `format` or a
- *        name ending .csv, .graphml, .gexf) → 201 a preview: the columns found
- *        with sample values and a suggested field each, the row count, the fields
+ *        or application/xml; the XLSX content type; or application/octet-stream
+ *        with `format` or a name ending .csv, .graphml, .gexf, .xlsx) → 201 a
+ *        preview: the columns found with sample values and a suggested field
+ *        each, the row count, the fields
  *   GET  /api/network/imports/:id                    the preview again (and the result once committed)
  *   POST /api/network/imports/:id/commit {mapping: {column: field}, defaults: {marking, entity_type?, type?,
  *        grading?, directed?, source_ref?, source_title?}, skip_invalid?, create_entities?}
  *        → the rows validated (import-plan.ts) and stored in one transaction;
  *          any row that fails, and nothing is stored: 422 NARIZ_IMPORT_ROWS with
- *          every problem by line and column (unless skip_invalid: the valid rows
- *          are stored, the others listed); committing again with the same
+ *          every problem by line and column, and for a workbook the cell
+ *          ("Sheet1!C7") (unless skip_invalid: the valid rows are stored, the
+ *          others listed); committing again with the same
  *          mapping and defaults answers the first result (`duplicate: true`),
  *          with others 409.
  *
- * XLSX is refused with 415 until the server has a spreadsheet reader (save
- * the sheet as CSV UTF-8). An import and its file are the uploader's alone;
+ * XLSX (xlsx-table.ts) becomes the same rows as the CSV path: the first
+ * worksheet or `sheet`, at most MAX_XLSX_INFLATED bytes inflated and
+ * MAX_XLSX_ROWS rows (the body itself is capped by the server's body limit,
+ * as a CSV is); encrypted files, legacy .xls and other ZIPs are refused
+ * with 400 and the reason. An import and its file are the uploader's alone;
  * the file is dropped once committed. The commit is audited
  * (network.import.commit) and announced live.
  */
@@ -36,6 +41,7 @@ import { readGexfTable, readGraphmlTable } from '../network/graph-table.js';
 import { ASSERTION_FIELDS, ENTITY_FIELDS, checkMapping, planAssertions, planEntities, type ImportDefaults } from '../network/import-plan.js';
 import { auditNetwork, combined, publishNetwork } from '../network/network-access.js';
 import { networkIdSchema } from '../network/network-json.js';
+import { cellAddress, readXlsxTable, rowAddress, type XlsxTable } from '../network/xlsx-table.js';
 import type { Platform } from '../platform.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -44,7 +50,14 @@ const RAW_TYPES = ['text/csv', 'application/xml', 'text/xml', 'application/graph
 interface ImportOptions {
   header: boolean;
   delimiter?: string;
+  /** XLSX: the worksheet's name (default the first). */
+  sheet?: string;
 }
+
+/** An XLSX's entries inflated, summed, at most: twice the CSV path's body limit (64 MiB), as sheet XML is wordier than CSV. */
+export const MAX_XLSX_INFLATED = 128 * 2 ** 20;
+/** Rows of a worksheet, at most. */
+export const MAX_XLSX_ROWS = 500_000;
 
 interface CommitBody {
   mapping: Record<string, string>;
@@ -66,7 +79,7 @@ function formatOf(req: FastifyRequest, asked: string | undefined, name: string, 
     const root = /<([A-Za-z_:][\w.:-]*)[\s>]/.exec(text().replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''))?.[1]?.replace(/^.*:/, '');
     if (root === 'graphml' || root === 'gexf') return root;
   }
-  throw new NarizError('NARIZ_UNSUPPORTED_MEDIA_TYPE', 'say what the file is: format=csv|graphml|gexf, a content type (text/csv, application/graphml+xml, application/gexf+xml) or a name ending .csv, .graphml or .gexf');
+  throw new NarizError('NARIZ_UNSUPPORTED_MEDIA_TYPE', `say what the file is: format=csv|graphml|gexf|xlsx, a content type (text/csv, application/graphml+xml, application/gexf+xml, ${XLSX}) or a name ending .csv, .graphml, .gexf or .xlsx`);
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
@@ -77,8 +90,12 @@ function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
-export function readImportTable(content: Uint8Array, format: ImportFormat, kind: ImportKind, o: ImportOptions): ImportTable {
-  if (format === 'xlsx') throw new NarizError('NARIZ_UNSUPPORTED_MEDIA_TYPE', 'XLSX is not read by this server yet: save the sheet as "CSV UTF-8" and import that');
+export async function readImportTable(content: Uint8Array, format: ImportFormat, kind: ImportKind, o: ImportOptions): Promise<ImportTable | XlsxTable> {
+  if (format === 'xlsx') {
+    const table = await readXlsxTable(content, { header: o.header, ...(o.sheet !== undefined ? { sheet: o.sheet } : {}), maxInflatedBytes: MAX_XLSX_INFLATED, maxRows: MAX_XLSX_ROWS });
+    if (table.rows.length === 0) throw new NarizError('NARIZ_IMPORT_FILE', `the sheet "${table.sheet}" has no rows to import`);
+    return table;
+  }
   const text = decodeUtf8(content);
   const table = format === 'csv' ? readCsvTable(text, { header: o.header, ...(o.delimiter !== undefined ? { delimiter: o.delimiter } : {}) })
     : format === 'graphml' ? readGraphmlTable(text, kind) : readGexfTable(text, kind);
@@ -131,7 +148,7 @@ export const networkImportRoutes: FastifyPluginAsync<{ platform: Platform }> = a
   const access = (req: FastifyRequest): Promise<Access> => accessOf(req, p.store, p.security);
   app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
-  app.post<{ Querystring: { kind: ImportKind; format?: ImportFormat; header?: boolean; delimiter?: string; name?: string }; Body: Buffer | string }>(
+  app.post<{ Querystring: { kind: ImportKind; format?: ImportFormat; header?: boolean; delimiter?: string; sheet?: string; name?: string }; Body: Buffer | string }>(
     '/network/imports',
     {
       config: { right: 'network:write' },
@@ -143,6 +160,7 @@ export const networkImportRoutes: FastifyPluginAsync<{ platform: Platform }> = a
             kind: { type: 'string', enum: [...IMPORT_KINDS] }, format: { type: 'string', enum: ['csv', 'graphml', 'gexf', 'xlsx'] },
             header: { type: 'boolean', description: 'CSV: the first row names the columns (default true)' },
             delimiter: { type: 'string', enum: [',', ';', '\t', '|'], description: 'CSV: default detected from the first line' },
+            sheet: { type: 'string', minLength: 1, maxLength: 31, description: 'XLSX: the worksheet to read, by name (default the first)' },
             name: { type: 'string', maxLength: 200, description: 'the file name (shown, and the default source of assertions)' },
           },
           required: ['kind'],
@@ -157,8 +175,10 @@ export const networkImportRoutes: FastifyPluginAsync<{ platform: Platform }> = a
       if (content.length === 0) throw new NarizError('NARIZ_IMPORT_FILE', 'the body is empty: send the file');
       const name = req.query.name ?? `import.${req.query.format ?? 'csv'}`;
       const format = formatOf(req, req.query.format, name, () => new TextDecoder().decode(content.subarray(0, 4096)));
-      const options: ImportOptions = { header: req.query.header ?? true, ...(req.query.delimiter !== undefined ? { delimiter: req.query.delimiter } : {}) };
-      const table = readImportTable(content, format, req.query.kind, options);
+      const options: ImportOptions = {
+        header: req.query.header ?? true, ...(req.query.delimiter !== undefined ? { delimiter: req.query.delimiter } : {}), ...(req.query.sheet !== undefined ? { sheet: req.query.sheet } : {}),
+      };
+      const table = await readImportTable(content, format, req.query.kind, options);
       const i = await p.store.network.createImport({
         id: randomUUID(), kind: req.query.kind, format, fileName: name, options, columns: table.columns, rowCount: table.rows.length, content, createdBy: a.subject.username,
         at: p.now().toISOString(),
@@ -177,7 +197,7 @@ export const networkImportRoutes: FastifyPluginAsync<{ platform: Platform }> = a
   app.get<{ Params: { id: string } }>('/network/imports/:id', { config: { right: 'network:write' }, schema: { params: idParams, response: { 200: previewSchema } } }, async (req) => {
     const a = await access(req);
     const i = await importOf(a, req.params.id);
-    return preview(i, i.committedAt === undefined ? readImportTable(i.content, i.format, i.kind, i.options as ImportOptions) : undefined);
+    return preview(i, i.committedAt === undefined ? await readImportTable(i.content, i.format, i.kind, i.options as ImportOptions) : undefined);
   });
 
   app.post<{ Params: { id: string }; Body: CommitBody }>(
@@ -231,7 +251,7 @@ export const networkImportRoutes: FastifyPluginAsync<{ platform: Platform }> = a
         const again = await p.store.network.commitImport(i.id, a.subject.username, { key, entities: [], assertions: [], result: null, at });
         return { ...(again.result as Record<string, unknown>), duplicate: again.duplicate };
       }
-      const table = readImportTable(i.content, i.format, i.kind, i.options as ImportOptions);
+      const table = await readImportTable(i.content, i.format, i.kind, i.options as ImportOptions);
       const byField = checkMapping(i.kind, table.columns, b.mapping, defaults);
       const snap = await p.store.network.snapshot(a.who);
       const leads = new Set<string>();
@@ -247,13 +267,22 @@ export const networkImportRoutes: FastifyPluginAsync<{ platform: Platform }> = a
         knownAssertions: new Set(snap.assertions.map((x) => x.id)), visibleLeads: leads, createEntities: b.create_entities ?? true,
       };
       const plan = i.kind === 'entities' ? planEntities(table, byField, defaults, ctx) : planAssertions(table, byField, defaults, ctx);
-      const problems = plan.problems.slice(0, 500).map((x) => ({ line: x.line, column: x.column, message: x.message }));
+      // A workbook's problems also name their cell (Sheet1!C7; a whole row: Sheet1!7:7).
+      const sheet = 'sheet' in table ? table.sheet : undefined;
+      const cellOf = (line: number, column: string): { cell: string } | Record<string, never> => {
+        if (sheet === undefined) return {};
+        const k = table.columns.indexOf(column);
+        return { cell: k < 0 ? rowAddress(sheet, line) : cellAddress(sheet, line, k + 1) };
+      };
+      const problems = plan.problems.slice(0, 500).map((x) => ({ line: x.line, column: x.column, ...cellOf(x.line, x.column), message: x.message }));
       if (plan.problems.length > 0 && b.skip_invalid !== true) {
         const first = plan.problems[0]!;
+        const at = cellOf(first.line, first.column);
+        const where = 'cell' in at ? `${at.cell} (column "${first.column}")` : `line ${first.line}, column "${first.column}"`;
         return reply.status(422).send({
           error: {
-            code: 'NARIZ_IMPORT_ROWS', location: { line: first.line, column: first.column },
-            message: `line ${first.line}, column "${first.column}": ${first.message} (${plan.problems.length} problem(s) in ${plan.rows - plan.validRows} of ${plan.rows} rows; nothing was stored)`,
+            code: 'NARIZ_IMPORT_ROWS', location: { line: first.line, column: first.column, ...at },
+            message: `${where}: ${first.message} (${plan.problems.length} problem(s) in ${plan.rows - plan.validRows} of ${plan.rows} rows; nothing was stored)`,
           },
           problems, rows: plan.rows, valid_rows: plan.validRows,
         });
