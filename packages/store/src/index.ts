@@ -11,6 +11,7 @@ export * from './video-jobs.js';
 export * from './leads.js';
 export * from './releases.js';
 export * from './network.js';
+export * from './glossary.js';
 export * from './migrations.js';
 export * from './sample-codec.js';
 export { parseShape } from './shape-json.js';

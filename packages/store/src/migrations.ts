@@ -6,6 +6,7 @@
  * needs a superuser, so the deployment's set-up does it).
  */
 import { NETWORK_MIGRATION } from './network-migration.js';
+import { GLOSSARY_MIGRATION } from './glossary-migration.js';
 
 export interface Migration {
   readonly version: number;
@@ -593,6 +594,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   NETWORK_MIGRATION,
+  GLOSSARY_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -22,6 +22,7 @@ import type { VideoJobStore } from './video-jobs.js';
 import type { LeadStore } from './leads.js';
 import type { ReleaseStore } from './releases.js';
 import type { NetworkStore } from './network.js';
+import type { GlossaryStore } from './glossary.js';
 
 export interface NewSortie {
   readonly id: SortieId;
@@ -94,6 +95,8 @@ export interface Store {
   readonly releases: ReleaseStore;
   /** The counter-network record: entities, graded assertions, merges, layouts, imports, analyses (network.ts). */
   readonly network: NetworkStore;
+  /** The slang glossary translation applies (glossary.ts). */
+  readonly glossary: GlossaryStore;
   /** Applies every migration newer than the database's version; refuses a database newer than this code. */
   migrate(): Promise<MigrationReport>;
   /** Resolves when the database answers a trivial query (readiness). */

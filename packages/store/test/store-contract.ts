@@ -15,6 +15,7 @@ import { auditCheckpointsContract } from './audit-checkpoints-contract.js';
 import { videoContract } from './video-contract.js';
 import { leadsContract } from './leads-contract.js';
 import { networkContract } from './network-contract.js';
+import { glossaryContract } from './glossary-contract.js';
 
 export function assertSameSamples(a: Sortie, b: Sortie, what = 'samples'): void {
   assert.equal(a.count, b.count, `${what}: count`);
@@ -159,4 +160,5 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
   videoContract(withStore);
   leadsContract(withStore);
   networkContract(withStore);
+  glossaryContract(withStore);
 }

@@ -25,6 +25,7 @@ import { PostgresVideoJobs } from './postgres-video-jobs.js';
 import { PostgresLeads } from './postgres-leads.js';
 import { PostgresReleases } from './postgres-releases.js';
 import { PostgresNetwork } from './postgres-network.js';
+import { PostgresGlossary } from './postgres-glossary.js';
 import { batchDigest, checkShape, duplicateOrConflict, extent, sampleWindow, samplesFromBatches, toRecord } from '../batch-rules.js';
 
 export interface PostgresStoreOptions {
@@ -72,6 +73,7 @@ export class PostgresStore implements Store {
   readonly leads: PostgresLeads;
   readonly releases: PostgresReleases;
   readonly network: PostgresNetwork;
+  readonly glossary: PostgresGlossary;
 
   constructor(o: PostgresStoreOptions) {
     this.schema = o.schema ?? 'public';
@@ -93,6 +95,7 @@ export class PostgresStore implements Store {
     this.leads = new PostgresLeads(this.pool, (body) => this.tx(body));
     this.releases = new PostgresReleases(this.pool, (body) => this.tx(body));
     this.network = new PostgresNetwork(this.pool, (body) => this.tx(body));
+    this.glossary = new PostgresGlossary(this.pool, (body) => this.tx(body));
   }
 
   async migrate(): Promise<MigrationReport> {

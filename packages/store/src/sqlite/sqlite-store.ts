@@ -23,6 +23,7 @@ import { SqliteVideoJobs } from './sqlite-video-jobs.js';
 import { SqliteLeads } from './sqlite-leads.js';
 import { SqliteReleases } from './sqlite-releases.js';
 import { SqliteNetwork } from './sqlite-network.js';
+import { SqliteGlossary } from './sqlite-glossary.js';
 import { batchDigest, checkShape, duplicateOrConflict, extent, sampleWindow, samplesFromBatches, toRecord } from '../batch-rules.js';
 
 export interface SqliteStoreOptions {
@@ -71,6 +72,7 @@ export class SqliteStore implements Store {
   readonly leads: SqliteLeads;
   readonly releases: SqliteReleases;
   readonly network: SqliteNetwork;
+  readonly glossary: SqliteGlossary;
 
   constructor(o: SqliteStoreOptions) {
     this.db = new Database(o.path);
@@ -90,6 +92,7 @@ export class SqliteStore implements Store {
     this.leads = new SqliteLeads(this.db);
     this.releases = new SqliteReleases(this.db);
     this.network = new SqliteNetwork(this.db);
+    this.glossary = new SqliteGlossary(this.db);
   }
 
   async migrate(): Promise<MigrationReport> {
