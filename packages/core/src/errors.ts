@@ -63,6 +63,7 @@ export const ERROR_CATALOGUE = {
   NARIZ_AUDIT_BROKEN: { status: 503, summary: 'The server\'s audit log failed its integrity check (at start or while running): proofs, checkpoints and exports are refused and nothing more is signed until an admin has investigated (GET /api/audit/status, nariz audit verify --db).' },
   NARIZ_TRANSLATE: { status: 503, summary: 'A translation engine is unavailable or failed: Apertium or its eng-spa modes are not installed (scripts/setup-apertium.sh), Bergamot model files are missing from the model directory (the message names the file), or the engine crashed or timed out.' },
   NARIZ_GLOSSARY: { status: 400, summary: 'A slang glossary file is malformed: not JSON or not a nariz-slang-glossary document, an entry with a missing or empty term, neutral form or gloss, a bad region, category, action or review date (the message gives the field path).' },
+  NARIZ_ENGINE_UNAVAILABLE: { status: 422, summary: 'The translation engine asked for cannot translate that direction here (Bergamot without its models: set NARIZ_BERGAMOT_MODELS; Apertium without its modes): the message gives the reason; leave the engine out to use the default.' },
   NARIZ_DOCUMENT: { status: 400, summary: 'An uploaded document cannot be read for translation: not a txt (UTF-8, UTF-16 with a BOM, or Latin-1), docx or PDF; a docx without word/document.xml or with malformed XML; a damaged or encrypted PDF, or one with no text layer (OCR is not offered); no text at all (the message names the problem).' },
 } as const;
 

@@ -8,11 +8,14 @@
  * the partner portal and their session, nothing else (no sorties, tracks,
  * videos, plans or live feed). Releasing a lead to a partner is an
  * analyst's decision (`lead:release`), audited with the analyst's name;
- * admins hold every right except the portal, which is for partners only.
+ * admins hold every right except the portal, which is for partners only
+ * (`glossary:write`, editing and reviewing the slang glossary, is theirs
+ * alone).
  */
 export const RIGHTS = [
   'read', 'sortie:write', 'job:run', 'token:own', 'plan:write', 'user:admin', 'authority:write', 'export:override', 'video:admin',
   'session', 'lead:read', 'lead:write', 'lead:release', 'partner:portal', 'network:read', 'network:write', 'translate',
+  'glossary:write',
 ] as const;
 export type Right = (typeof RIGHTS)[number];
 

@@ -7,9 +7,16 @@
  * saved as a note on a lead, with its provenance.
  *
  *   GET  /api/translation/engines                     what can translate here, and why not
- *   POST /api/translations                            {text, direction?, protect?: {entities?}, glossary?}
- *   POST /api/translation-uploads?name&direction&glossary&entities   a txt, docx or PDF as the body
- *   POST /api/leads/:id/translations                  {text | segments, document?, direction?, protect?, glossary?, marking} → a note
+ *   POST /api/translations                            {text, direction?, engine?, protect?: {entities?}, glossary?}
+ *   POST /api/translation-uploads?name&direction&engine&glossary&entities   a txt, docx or PDF as the body
+ *   POST /api/leads/:id/translations                  {text | segments, document?, direction?, engine?, protect?, glossary?, marking} → a note
+ *   /api/translation/glossary…                        the slang glossary: browse, and (admins) edit and review
+ *                                                     (translation/glossary-routes.ts)
+ *
+ * `engine` (apertium | bergamot) picks the engine; absent, each direction
+ * uses its default (Bergamot when its models load, else Apertium). An
+ * engine that cannot translate the direction here is 422
+ * NARIZ_ENGINE_UNAVAILABLE with the reason.
  *
  * Translating needs the `translate` right (analysts, admins); saving to a
  * lead also `lead:write`, and the note's marking follows the rules of any
@@ -36,7 +43,9 @@ import type { DocumentFormat } from '../translation/document-text.js';
 import { readDocument } from '../translation/read-document.js';
 import { documentTranslationSchema, provenanceProperties, segmentJson, textTranslationSchema } from '../translation/translation-json.js';
 import { formatTranslationNote, TRANSLATION_NOTE_REF } from '../translation/translation-note.js';
-import type { TranslatedSegments } from '../translation/translation-service.js';
+import { GlossaryBook } from '../translation/glossary-book.js';
+import { glossaryRoutes } from '../translation/glossary-routes.js';
+import { ENGINE_IDS, type EngineId, type TranslatedSegments } from '../translation/translation-service.js';
 
 /** Largest pasted text, characters. */
 export const MAX_TEXT_CHARS = 100_000;
@@ -50,6 +59,7 @@ export const MAX_NOTE_SOURCE_CHARS = 40_000;
 const TRANSLATE_TIMEOUT_MS = 5 * 60_000;
 
 const direction = { type: 'string', enum: ['es-en', 'en-es'] } as const;
+const engine = { type: 'string', enum: [...ENGINE_IDS], description: 'the engine to use (default: Bergamot when its models load, else Apertium); 422 when it cannot translate the direction here' } as const;
 const protect = {
   type: 'object',
   properties: { entities: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, maxItems: 500, description: 'names from the case file to keep as written (people, aliases, places, organisations)' } },
@@ -60,6 +70,7 @@ const glossary = { type: 'boolean', description: 'apply the slang glossary to Sp
 interface TranslateBody {
   text: string;
   direction?: Direction;
+  engine?: EngineId;
   protect?: { entities?: string[] };
   glossary?: boolean;
 }
@@ -69,6 +80,7 @@ interface AttachBody {
   segments?: string[];
   document?: { name: string; format: DocumentFormat };
   direction?: Direction;
+  engine?: EngineId;
   protect?: { entities?: string[] };
   glossary?: boolean;
   marking: unknown;
@@ -113,8 +125,13 @@ async function readLimited(body: Readable, name: string): Promise<Buffer> {
 
 export const translationRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app, { platform: p }) => {
   const t = p.translation;
-  app.addHook('onReady', async () => t.start());
+  const book = new GlossaryBook(p.store, t, p.now, app.log);
+  app.addHook('onReady', async () => {
+    await t.start();
+    await book.start();
+  });
   app.addHook('onClose', async () => t.close());
+  await app.register(glossaryRoutes, { platform: p, book });
 
   app.get(
     '/translation/engines',
@@ -133,7 +150,12 @@ export const translationRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
                 items: { type: 'object', properties: { id: { type: 'string' }, direction, available: { type: 'boolean' }, detail: { type: 'string' } }, required: ['id', 'direction', 'available', 'detail'] },
               },
               default: { type: 'object', properties: { 'es-en': { type: ['string', 'null'] }, 'en-es': { type: ['string', 'null'] } }, required: ['es-en', 'en-es'], description: 'the engine each direction uses' },
-              glossary: { type: ['object', 'null'], properties: { source: { type: 'string' }, entries: { type: 'integer' }, reviewed: { type: 'integer' } }, required: ['source', 'entries', 'reviewed'] },
+              glossary: {
+                type: ['object', 'null'],
+                description: 'the slang glossary in use: its name ("database"), how many entries, how many reviewed (GET /api/translation/glossary lists them)',
+                properties: { name: { type: 'string' }, entries: { type: 'integer' }, reviewed: { type: 'integer' } },
+                required: ['name', 'entries', 'reviewed'],
+              },
               documents: {
                 type: 'object',
                 properties: {
@@ -170,7 +192,7 @@ export const translationRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
       schema: {
         body: {
           type: 'object',
-          properties: { text: { type: 'string', minLength: 1, maxLength: MAX_TEXT_CHARS }, direction, protect, glossary },
+          properties: { text: { type: 'string', minLength: 1, maxLength: MAX_TEXT_CHARS }, direction, engine, protect, glossary },
           required: ['text'],
           additionalProperties: false,
         },
@@ -182,7 +204,9 @@ export const translationRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
       const b = req.body;
       if (b.text.trim() === '') throw new NarizError('NARIZ_BAD_REQUEST', 'text is blank', { path: 'text' });
       const d = chooseDirection(b.direction, b.text);
-      const r = await t.translate([b.text], d.direction, { ...(b.protect?.entities !== undefined ? { entities: b.protect.entities } : {}), glossary: b.glossary ?? true, signal: requestSignal(reply) });
+      const r = await t.translate([b.text], d.direction, {
+        ...(b.protect?.entities !== undefined ? { entities: b.protect.entities } : {}), ...(b.engine !== undefined ? { engine: b.engine } : {}), glossary: b.glossary ?? true, signal: requestSignal(reply),
+      });
       return { ...segmentJson(r.segments[0]!), ...provenanceJson(r, d) };
     },
   );
@@ -199,7 +223,7 @@ export const translationRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
       }
       return payload;
     });
-    up.post<{ Querystring: { name: string; direction?: Direction; glossary?: boolean; entities?: string }; Body: Readable }>(
+    up.post<{ Querystring: { name: string; direction?: Direction; engine?: EngineId; glossary?: boolean; entities?: string }; Body: Readable }>(
       '/translation-uploads',
       {
         bodyLimit: Number.MAX_SAFE_INTEGER,
@@ -209,7 +233,7 @@ export const translationRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
             type: 'object',
             properties: {
               name: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f/\\\\]+$', description: 'the file name (its extension is checked against the content)' },
-              direction, glossary,
+              direction, engine, glossary,
               entities: { type: 'string', maxLength: 20_000, description: 'case names to keep as written, separated by ";" or new lines' },
             },
             required: ['name'],
@@ -226,11 +250,11 @@ export const translationRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
         if (req.body === undefined || req.body === null) throw new NarizError('NARIZ_DOCUMENT', `${name} is empty`);
         const bytes = await readLimited(req.body, name);
         // Without an engine, say so rather than read the document for nothing.
-        if (req.query.direction !== undefined) t.engineFor(req.query.direction);
+        if (req.query.direction !== undefined) t.engineFor(req.query.direction, req.query.engine);
         const doc = await readDocument(bytes, name, { ...(t.pdftotext !== undefined ? { pdftotext: t.pdftotext } : {}), maxChars: MAX_DOCUMENT_CHARS });
         const d = chooseDirection(req.query.direction, doc.segments.map((s) => s.text).join('\n\n'));
         const entities = req.query.entities === undefined ? [] : req.query.entities.split(/[;\n]/).map((x) => x.trim()).filter((x) => x !== '');
-        const r = await t.translate(doc.segments.map((s) => s.text), d.direction, { entities, glossary: req.query.glossary ?? true, signal: requestSignal(reply) });
+        const r = await t.translate(doc.segments.map((s) => s.text), d.direction, { entities, ...(req.query.engine !== undefined ? { engine: req.query.engine } : {}), glossary: req.query.glossary ?? true, signal: requestSignal(reply) });
         return {
           ...provenanceJson(r, d),
           document: { name, format: doc.format, encoding: doc.encoding ?? null, pages: doc.pages ?? null, characters: doc.segments.reduce((n, s) => n + s.text.length, 0) },
@@ -258,7 +282,7 @@ export const translationRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
               additionalProperties: false,
               description: 'the document the segments came from (recorded as the note’s source)',
             },
-            direction, protect, glossary, marking: markingSchema,
+            direction, engine, protect, glossary, marking: markingSchema,
           },
           required: ['marking'],
           additionalProperties: false,
@@ -289,7 +313,9 @@ export const translationRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
       const chars = sources.reduce((n, s) => n + s.length, 0);
       if (chars > MAX_NOTE_SOURCE_CHARS) throw new NarizError('NARIZ_TOO_LARGE', `a translation note holds at most ${MAX_NOTE_SOURCE_CHARS} characters of source text (this is ${chars}); save the document in parts`, { path: 'segments' });
       const d = chooseDirection(b.direction, sources.join('\n\n'));
-      const r = await t.translate(sources, d.direction, { ...(b.protect?.entities !== undefined ? { entities: b.protect.entities } : {}), glossary: b.glossary ?? true, signal: requestSignal(reply) });
+      const r = await t.translate(sources, d.direction, {
+        ...(b.protect?.entities !== undefined ? { entities: b.protect.entities } : {}), ...(b.engine !== undefined ? { engine: b.engine } : {}), glossary: b.glossary ?? true, signal: requestSignal(reply),
+      });
       const at = p.now().toISOString();
       const text = formatTranslationNote({
         engine: r.engine, direction: d.direction, at, by: a.subject.username,

@@ -9,6 +9,7 @@
  * reviewer has signed it.
  */
 import type { GlossaryHit, ProtectedTranslation, TranslationMark } from '@nariz/translate';
+import { glossaryEntryId } from './glossary-book.js';
 
 const span = { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' } }, required: ['start', 'end'] } as const;
 
@@ -47,8 +48,9 @@ export const glossaryHitSchema = {
     region: { type: 'string' },
     reviewed: { type: 'boolean' },
     reviewer: { type: ['string', 'null'] },
+    entry_id: { type: ['string', 'null'], description: 'the glossary entry (GET /api/translation/glossary/:id)' },
   },
-  required: ['text', 'start', 'end', 'term', 'applied', 'replacement', 'gloss', 'literal', 'category', 'region', 'reviewed', 'reviewer'],
+  required: ['text', 'start', 'end', 'term', 'applied', 'replacement', 'gloss', 'literal', 'category', 'region', 'reviewed', 'reviewer', 'entry_id'],
 } as const;
 
 export const segmentProperties = {
@@ -112,7 +114,7 @@ const markJson = (m: TranslationMark): Record<string, unknown> => ({ kind: m.kin
 export function glossaryHitJson(h: GlossaryHit): Record<string, unknown> {
   return {
     text: h.text, start: h.start, end: h.end, term: h.entry.term, applied: h.applied, replacement: h.replacement ?? null, gloss: h.entry.gloss, literal: h.entry.literal,
-    category: h.entry.category, region: h.entry.region, reviewed: h.reviewed, reviewer: h.entry.reviewer,
+    category: h.entry.category, region: h.entry.region, reviewed: h.reviewed, reviewer: h.entry.reviewer, entry_id: glossaryEntryId(h.entry) ?? null,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The platform's translation: one `EngineRegistry` (@nariz/translate)
- * opened when the app is ready and closed with it, the glossary read once,
- * and the two ways the server translates:
+ * opened when the app is ready and closed with it, the glossary the
+ * server's GlossaryBook gives it (the database's, reloaded after every
+ * change: glossary-book.ts), and the two ways the server translates:
  *
  *   - `translate`: an analyst's text or document, segment by segment, with
  *     entity protection (the case names they give, and CURP, RFC, phones,
@@ -14,7 +15,9 @@
  *     a release is not held up by a crashed engine.
  *
  * Engines: Bergamot when its model directory is configured and its models
- * load, and Apertium (docs/translation.md, "Choosing the engine"). With
+ * load, and Apertium (docs/translation.md, "Choosing the engine"); a
+ * request may name one (`engine`), and an engine that cannot translate its
+ * direction here is NARIZ_ENGINE_UNAVAILABLE (422) with the reason. With
  * translation off, or no engine for a direction, the routes answer
  * NARIZ_TRANSLATE (503) with every reason, and the rest of the server runs.
  */
@@ -22,11 +25,21 @@ import { execFile } from 'node:child_process';
 import type { FastifyBaseLogger } from 'fastify';
 import { NarizError } from '@nariz/core';
 import {
-  CaseEntityMatcher, defaultEngineCandidates, GlossaryMatcher, isReviewed, loadGlossary, loadStarterGlossary, openEngineRegistry, translateProtected,
+  CaseEntityMatcher, defaultEngineCandidates, GlossaryMatcher, isReviewed, openEngineRegistry, translateProtected,
   type Direction, type EngineAvailability, type EngineProvenance, type EngineRegistry, type Glossary, type ProtectedTranslation, type TranslationEngine,
 } from '@nariz/translate';
 import type { MachineTranslator } from '../leads/free-text.js';
 import type { TranslationConfig } from './translation-config.js';
+
+/** The engines a request may name. */
+export const ENGINE_IDS = ['apertium', 'bergamot'] as const;
+export type EngineId = (typeof ENGINE_IDS)[number];
+
+/** What each engine's unavailability needs from the operator, added to the 422's reason. */
+const ENGINE_HINT: Readonly<Record<EngineId, string>> = {
+  bergamot: 'Bergamot needs its model directory: set bergamotModels / NARIZ_BERGAMOT_MODELS (docs/translation.md, "Installing the models")',
+  apertium: 'Apertium needs its eng-spa modes: run scripts/setup-apertium.sh',
+};
 
 /** Longest a release's text waits for its translation before it goes untranslated. */
 const RELEASE_TRANSLATION_TIMEOUT_MS = 60_000;
@@ -36,6 +49,8 @@ export interface TranslateRequest {
   readonly entities?: readonly string[];
   /** Apply the glossary (Spanish sources only). */
   readonly glossary: boolean;
+  /** The engine asked for; undefined: the direction's default. */
+  readonly engine?: EngineId;
   readonly signal?: AbortSignal;
 }
 
@@ -49,7 +64,8 @@ export interface TranslationStatus {
   /** Why nothing can be translated (off, or no engine opened). */
   readonly reason: string | undefined;
   readonly availability: readonly EngineAvailability[];
-  readonly glossary: { readonly source: string; readonly entries: number; readonly reviewed: number } | undefined;
+  /** The glossary in use: its name ("database"), never a path. */
+  readonly glossary: { readonly name: string; readonly entries: number; readonly reviewed: number } | undefined;
   /** pdftotext's version line, or why PDF uploads cannot be read. */
   readonly pdf: { readonly available: boolean; readonly detail: string };
 }
@@ -83,14 +99,27 @@ export class TranslationService {
     return this.#config?.pdftotext;
   }
 
-  /** Opens the engines and reads the glossary (a malformed glossary file stops the start: NARIZ_GLOSSARY). */
+  /** Whether translation is configured and on (the glossary is then seeded and used). */
+  get enabled(): boolean {
+    return this.#config?.enabled === true;
+  }
+
+  /** The glossary file that seeds an empty database (undefined: the starter list). */
+  get glossaryFile(): string | undefined {
+    return this.#config?.glossaryFile;
+  }
+
+  /** The glossary the next translation uses (the GlossaryBook calls this after every change). */
+  useGlossary(glossary: Glossary): void {
+    this.#glossary = { glossary, matcher: new GlossaryMatcher(glossary) };
+  }
+
+  /** Opens the engines (the glossary comes from the GlossaryBook). */
   async start(): Promise<void> {
     if (this.#started) return;
     this.#started = true;
     const c = this.#config;
     if (c === undefined || !c.enabled) return;
-    const glossary = c.glossaryFile === undefined ? await loadStarterGlossary() : await loadGlossary(c.glossaryFile);
-    this.#glossary = { glossary, matcher: new GlossaryMatcher(glossary) };
     this.#pdf = await probePdftotext(c.pdftotext ?? 'pdftotext');
     this.#registry = await openEngineRegistry(
       defaultEngineCandidates({
@@ -126,7 +155,7 @@ export class TranslationService {
       enabled: off === undefined,
       reason: off ?? (none === undefined ? undefined : `no translation engine could be opened (${none})`),
       availability,
-      glossary: g === undefined ? undefined : { source: g.source ?? 'built in', entries: g.entries.length, reviewed: g.entries.filter(isReviewed).length },
+      glossary: g === undefined ? undefined : { name: g.source ?? 'database', entries: g.entries.length, reviewed: g.entries.filter(isReviewed).length },
       pdf: this.#pdf,
     };
   }
@@ -137,15 +166,25 @@ export class TranslationService {
     if (reason !== undefined) throw new NarizError('NARIZ_TRANSLATE', reason);
   }
 
-  /** The engine for a direction; NARIZ_TRANSLATE (503) with the reason when there is none. */
-  engineFor(dir: Direction): TranslationEngine {
+  /**
+   * The engine for a direction: the one asked for, or the direction's
+   * default. NARIZ_TRANSLATE (503) with the reason when translation is off
+   * or no engine has the direction; NARIZ_ENGINE_UNAVAILABLE (422) when the
+   * engine asked for cannot translate it here, with its reason and the fix.
+   */
+  engineFor(dir: Direction, id?: EngineId): TranslationEngine {
     const off = this.#offReason();
     if (off !== undefined) throw new NarizError('NARIZ_TRANSLATE', off);
-    return (this.#registry as EngineRegistry).engineFor(dir);
+    const registry = this.#registry as EngineRegistry;
+    if (id === undefined) return registry.engineFor(dir);
+    const engine = registry.get(id);
+    if (engine !== undefined && engine.directions.includes(dir)) return engine;
+    const why = registry.availability.find((a) => a.id === id && a.direction === dir)?.detail ?? `${id} is not one of this server's engines`;
+    throw new NarizError('NARIZ_ENGINE_UNAVAILABLE', `the engine "${id}" cannot translate ${dir} here: ${why}. ${ENGINE_HINT[id]}; or leave "engine" out to use the default`, { path: 'engine' });
   }
 
   async translate(texts: readonly string[], dir: Direction, r: TranslateRequest): Promise<TranslatedSegments> {
-    const engine = this.engineFor(dir);
+    const engine = this.engineFor(dir, r.engine);
     const names = (r.entities ?? []).map((n) => n.trim()).filter((n) => n !== '');
     const segments = await translateProtected(engine, texts, dir, {
       ...(names.length > 0 ? { caseEntities: new CaseEntityMatcher(names.map((name) => ({ name, kind: 'other' as const }))) } : {}),

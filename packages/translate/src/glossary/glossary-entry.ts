@@ -18,7 +18,15 @@ export const GLOSSARY_VERSION = 1;
  */
 export type GlossaryAction = 'replace' | 'annotate';
 
-export type GlossaryCategory = 'drug' | 'lab' | 'weapon' | 'role' | 'violence' | 'territory' | 'money' | 'smuggling' | 'vehicle' | 'other';
+export const GLOSSARY_CATEGORIES = ['drug', 'lab', 'weapon', 'role', 'violence', 'territory', 'money', 'smuggling', 'vehicle', 'other'] as const;
+export type GlossaryCategory = (typeof GLOSSARY_CATEGORIES)[number];
+
+export function isGlossaryCategory(s: string): s is GlossaryCategory {
+  return (GLOSSARY_CATEGORIES as readonly string[]).includes(s);
+}
+
+/** A region: an ISO 3166 country code with an optional subdivision or region after a hyphen ("MX", "MX-SIN"). */
+export const GLOSSARY_REGION = /^[A-Z]{2}(?:-[A-Za-z0-9]{1,12})?$/;
 
 export interface GlossaryEntry {
   /** The term as usually written (lowercase, with accents). */

@@ -6,11 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { NarizError } from '@nariz/core';
-import { GLOSSARY_FORMAT, GLOSSARY_VERSION, type Glossary, type GlossaryAction, type GlossaryCategory, type GlossaryEntry } from './glossary-entry.js';
+import { GLOSSARY_CATEGORIES, GLOSSARY_FORMAT, GLOSSARY_REGION, GLOSSARY_VERSION, type Glossary, type GlossaryAction, type GlossaryCategory, type GlossaryEntry } from './glossary-entry.js';
 
-const CATEGORIES: readonly GlossaryCategory[] = ['drug', 'lab', 'weapon', 'role', 'violence', 'territory', 'money', 'smuggling', 'vehicle', 'other'];
+const CATEGORIES: readonly GlossaryCategory[] = GLOSSARY_CATEGORIES;
 const ACTIONS: readonly GlossaryAction[] = ['replace', 'annotate'];
-const REGION = /^[A-Z]{2}(?:-[A-Za-z0-9]{1,12})?$/;
+const REGION = GLOSSARY_REGION;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function fail(path: string, message: string, file: string | undefined): never {
