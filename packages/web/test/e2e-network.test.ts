@@ -10,10 +10,21 @@
  * on the server gives C a normalised betweenness of exactly 0.8 (8 of the
  * 10 pairs of the other five go through C: 2·8 / (5·4)) and E 0.4 (F's
  * four pairs), ranked first and second → the C–D link's provenance lists
- * both reports with their gradings → "Carlos R." (F) merged into C leaves 5
- * nodes, and undoing the merge gives 6 back → the panel in Spanish → a
- * viewer sees the chart but no import, merge or edit, and the server
- * refuses the viewer's import (403). Screenshots: artifacts/e2e/network-*.png.
+ * both reports with their gradings → change over time: the windows'
+ * defaults from the data (2026-03-02 … 2026-05-01 in 14-day windows), then
+ * two 31-day windows from 2026-03-01 whose degrees and differences are
+ * known exactly (C 0.6 → 0.4; A–B, A–C, B–C gone, C–E and E–F new; E and F
+ * linked now, A and B no longer), and clicking the second window filters
+ * the chart to its 3 links → "Carlos R." (F) merged into C leaves 5 nodes,
+ * and undoing the merge gives 6 back → the panel in Spanish → an entity
+ * created through the form (7 nodes), an assertion added from it to C
+ * (8 edges, its provenance shown with report and grading), the entity
+ * given a place by editing it (3 points on the map) → a second analyst,
+ * in another browser context, imports an entity and it appears in the
+ * first one's chart without a reload → the map's "Network entities" switch
+ * hides the points → a viewer sees the chart but no import, merge or edit,
+ * and the server refuses the viewer's import (403).
+ * Screenshots: artifacts/e2e/network-*.png.
  * Nothing waits a fixed time: every step waits for a condition.
  */
 import { test } from 'node:test';
@@ -25,6 +36,11 @@ const ADMIN_INITIAL = 'network-initial-Passw0rd';
 const ADMIN_PASSWORD = 'network-changed-Passw0rd-2026';
 const VIEWER_INITIAL = 'viewer-one-time-pw-1';
 const VIEWER_PASSWORD = 'viewer-chosen-pw-2026';
+const ANALYST_INITIAL = 'rita-one-time-pw-1';
+const ANALYST_PASSWORD = 'rita-chosen-pw-2026';
+
+/** What the second analyst imports while the first watches. */
+const MORE_ENTITIES_CSV = ['id,name,tipo', 'hugo,Hugo Paz,person'].join('\n');
 
 const ENTITIES_CSV = [
   'id,name,tipo,lat,lon',
@@ -94,7 +110,7 @@ async function waitForNodes(page: Page, n: number): Promise<void> {
   await page.waitForFunction(`window.__narizNetwork !== undefined && window.__narizNetwork.order() === ${n}`);
 }
 
-test('e2e network: import through the mapping step, the chart, an exact betweenness, provenance, merge and undo, Spanish, a read-only viewer', { timeout: 300_000 }, async () => {
+test('e2e network: import through the mapping step, the chart, an exact betweenness, change over windows, provenance, merge and undo, Spanish, entities and links made by hand, a second analyst live, the map switch, a read-only viewer', { timeout: 300_000 }, async () => {
   checkPrerequisites();
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
@@ -161,6 +177,61 @@ test('e2e network: import through the mapping step, the chart, an exact betweenn
     assert.ok(((await results.getByTestId('network-removal').getAttribute('data-sizes')) ?? '').startsWith('1,'), 'the removal curve starts at 1');
     await screenshot('analysis');
 
+    // 4b. Change over time. The form starts from the data's range: 2026-03-02 … 2026-05-01 (61 days) in 14-day windows.
+    const windows = page.getByTestId('network-windows');
+    assert.equal(await windows.getByTestId('network-windows-first').inputValue(), '2026-03-02');
+    assert.equal(await windows.getByTestId('network-windows-last').inputValue(), '2026-05-01');
+    assert.equal(await windows.getByTestId('network-windows-width').inputValue(), '14');
+    assert.equal(await windows.getByTestId('network-windows-step').inputValue(), '14');
+    assert.equal(await windows.getByTestId('network-windows-count').getAttribute('data-count'), '5');
+    // Two 31-day windows: [03-01, 04-01) holds A–B, A–C, B–C, C–D; [04-01, 05-02) holds C–D, C–E, E–F.
+    await windows.getByTestId('network-windows-first').fill('2026-03-01');
+    await windows.getByTestId('network-windows-width').fill('31');
+    await windows.getByTestId('network-windows-step').fill('31');
+    await windows.getByTestId('network-windows-measure').selectOption('degree');
+    assert.equal(await windows.getByTestId('network-windows-count').getAttribute('data-count'), '2');
+    await windows.getByTestId('network-windows-run').click();
+    await page.locator('[data-testid="network-windows-state"][data-state="done"]').waitFor();
+    const wres = page.getByTestId('network-windows-results');
+    await wres.waitFor();
+    assert.equal(await wres.getAttribute('data-count'), '2');
+    assert.equal(await wres.getAttribute('data-measure'), 'degree');
+    const w0 = wres.locator('[data-testid="network-window-row"][data-index="0"]');
+    const w1 = wres.locator('[data-testid="network-window-row"][data-index="1"]');
+    assert.deepEqual(
+      [await w0.getAttribute('data-start'), await w0.getAttribute('data-end'), await w0.getAttribute('data-nodes'), await w0.getAttribute('data-edges')],
+      ['2026-03-01', '2026-04-01', '6', '4'],
+    );
+    assert.deepEqual(
+      [await w1.getAttribute('data-start'), await w1.getAttribute('data-end'), await w1.getAttribute('data-nodes'), await w1.getAttribute('data-edges')],
+      ['2026-04-01', '2026-05-02', '6', '3'],
+    );
+    // Degree (of 5 others): C 3/5, A and B 2/5 in the first window; C and E 2/5, then F (Carlos R.) 1/5 in the second.
+    // (Exact up to the last bit of the division: the ids and their order exactly, the values within 1e-12.)
+    const top = async (row: typeof w0): Promise<[string, number][]> =>
+      ((await row.getAttribute('data-top')) ?? '').split(',').map((kv) => [kv.slice(0, kv.lastIndexOf('=')), Number(kv.slice(kv.lastIndexOf('=') + 1))]);
+    const near = (got: [string, number][], want: [string, number][]): void => {
+      assert.deepEqual(got.map(([id]) => id), want.map(([id]) => id));
+      got.forEach(([id, v], i) => assert.ok(Math.abs(v - want[i]![1]) < 1e-12, `${id}: ${v} ≠ ${want[i]![1]}`));
+    };
+    near(await top(w0), [['carlos', 3 / 5], ['ana', 2 / 5], ['beto', 2 / 5]]);
+    near(await top(w1), [['carlos', 2 / 5], ['eli', 2 / 5], ['carlos-r', 1 / 5]]);
+    const sorted = async (attr: string): Promise<string[]> => ((await w1.getAttribute(attr)) ?? '').split(',').filter((x) => x !== '').sort();
+    assert.deepEqual(await sorted('data-added'), ['carlos-eli', 'carlos-r-eli']);
+    assert.deepEqual(await sorted('data-removed'), ['ana-beto', 'ana-carlos', 'beto-carlos']);
+    assert.deepEqual(await sorted('data-activated'), ['carlos-r', 'eli']);
+    assert.deepEqual(await sorted('data-deactivated'), ['ana', 'beto']);
+    assert.equal(await w0.getAttribute('data-added'), '', 'the first window has no window before it');
+    assert.ok(((await wres.getByTestId('network-windows-chart').getAttribute('data-series')) ?? '').startsWith('carlos,'), 'C leads the plot');
+    assert.ok((await wres.locator('.uplot canvas').count()) >= 1, 'uPlot drew the lines');
+    // Clicking the second window filters the chart to it: C–D, C–E and E–F.
+    await w1.getByTestId('network-window-show').click();
+    await page.locator('[data-testid="network-chart"][data-edges="3"]').waitFor();
+    assert.equal(await w1.getAttribute('data-selected'), 'true');
+    await screenshot('windows');
+    await page.getByTestId('network-filter-reset').click();
+    await page.locator('[data-testid="network-chart"][data-edges="7"]').waitFor();
+
     // 5. The C–D link's provenance: both reports with their dates and gradings.
     await page.getByTestId('network-entity-select').selectOption('carlos');
     const detail = page.locator('[data-testid="network-entity"][data-entity-id="carlos"]');
@@ -200,6 +271,73 @@ test('e2e network: import through the mapping step, the chart, an exact betweenn
     await screenshot('spanish');
     await page.getByTestId('language-switch').selectOption('en');
 
+    // 7b. An entity made through the form, then a link from it to C: both in the chart, the link's provenance shown.
+    await page.getByTestId('network-entity-new').click();
+    const ef = page.locator('[data-testid="network-entity-form"][data-mode="new"]');
+    await ef.getByTestId('network-entity-form-label').fill('Gil Mora');
+    await ef.getByTestId('network-entity-form-type').selectOption('person');
+    await ef.getByTestId('network-entity-form-aliases').fill('El Gil, Gilberto');
+    await ef.getByTestId('network-entity-form-submit').click();
+    await waitForNodes(page, 7);
+    const gil = page.locator('[data-testid="network-entity"]');
+    await gil.filter({ hasText: 'Gil Mora' }).waitFor();
+    const gilId = (await gil.getAttribute('data-entity-id')) ?? '';
+    assert.ok(gilId.length > 0);
+    assert.match((await gil.textContent()) ?? '', /El Gil, Gilberto/);
+    await gil.getByTestId('network-assertion-add').click();
+    const af = page.getByTestId('network-assertion-form');
+    await af.getByTestId('network-assertion-form-to').selectOption('carlos');
+    await af.getByTestId('network-assertion-form-relation').fill('meeting');
+    await af.getByTestId('network-assertion-form-source').fill('INF-2026-040');
+    await af.getByTestId('network-assertion-form-date').fill('2026-05-03');
+    await af.getByTestId('network-assertion-form-grading').selectOption('B3');
+    await af.getByTestId('network-assertion-form-submit').click();
+    await page.locator('[data-testid="network-chart"][data-edges="8"]').waitFor();
+    const newProv = page.locator(`[data-testid="network-provenance"][data-from="${gilId}"][data-to="carlos"]`);
+    await newProv.getByTestId('network-provenance-row').first().waitFor();
+    assert.equal(await newProv.getByTestId('network-provenance-row').count(), 1);
+    assert.equal(await newProv.getByTestId('network-provenance-row').first().getAttribute('data-source'), 'INF-2026-040');
+    assert.equal(await newProv.getByTestId('network-provenance-row').first().getAttribute('data-grading'), 'B3');
+    assert.match((await newProv.textContent()) ?? '', /2026-05-03/);
+    // Editing it: a place on the map (a third network point).
+    await page.getByTestId('network-entity-select').selectOption(gilId);
+    await page.locator(`[data-testid="network-entity"][data-entity-id="${gilId}"]`).getByTestId('network-entity-edit').click();
+    const edit = page.locator('[data-testid="network-entity-form"][data-mode="edit"]');
+    await edit.getByTestId('network-entity-form-lat').fill('29.07');
+    await edit.getByTestId('network-entity-form-lon').fill('-110.95');
+    await edit.getByTestId('network-entity-form-submit').click();
+    await page.waitForFunction(`(() => { const s = window.__nariz && window.__nariz.map.getSource('network-entities'); return s !== undefined && s.serialize().data.features.length === 3; })()`);
+    await screenshot('created');
+
+    // 7c. A second analyst, in another browser context, imports an entity: it appears in the first one's chart without a reload.
+    const rita = await apiFromPage(page, 'POST', '/api/users', { username: 'rita', password: ANALYST_INITIAL, role: 'analyst' });
+    assert.equal(rita.status, 201, JSON.stringify(rita.json));
+    const second = await b.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    try {
+      const rp = await second.newPage();
+      rp.setDefaultTimeout(60_000);
+      await rp.goto(server.base);
+      await signIn(rp, 'rita', ANALYST_INITIAL, ANALYST_PASSWORD);
+      await rp.getByTestId('sign-out').waitFor();
+      await rp.getByTestId('tab-network').click();
+      await rp.locator('[data-testid="network-chart"][data-nodes="7"]').waitFor();
+      const more = await importCsv(rp, 'entities', 'mas.csv', MORE_ENTITIES_CSV, 1, { id: 'id', name: 'label', tipo: 'type' });
+      assert.match(more, /1 entities/);
+    } finally {
+      await second.close();
+    }
+    await waitForNodes(page, 8);
+    await page.getByTestId('network-entity-select').locator('option', { hasText: 'Hugo Paz' }).waitFor({ state: 'attached' });
+
+    // 7d. The map's switch hides the network points and shows them again.
+    const visibility = (): Promise<unknown> => page.evaluate(`[window.__nariz.map.getLayoutProperty('network-points', 'visibility'), window.__nariz.map.getLayoutProperty('network-labels', 'visibility')]`);
+    assert.deepEqual(await visibility(), ['visible', 'visible']);
+    await page.getByTestId('layer-network').uncheck();
+    assert.deepEqual(await visibility(), ['none', 'none']);
+    await screenshot('layer-hidden');
+    await page.getByTestId('layer-network').check();
+    assert.deepEqual(await visibility(), ['visible', 'visible']);
+
     // 8. A viewer: the chart, no import, merge or edit; the server refuses the viewer's import too.
     const made = await apiFromPage(page, 'POST', '/api/users', { username: 'vera', password: VIEWER_INITIAL, role: 'viewer' });
     assert.equal(made.status, 201, JSON.stringify(made.json));
@@ -211,13 +349,16 @@ test('e2e network: import through the mapping step, the chart, an exact betweenn
       await vp.getByTestId('sign-out').waitFor();
       await vp.getByTestId('tab-network').click();
       await vp.locator('[data-testid="network-panel"][data-can-write="false"]').waitFor();
-      await vp.locator('[data-testid="network-chart"][data-nodes="6"]').waitFor();
+      await vp.locator('[data-testid="network-chart"][data-nodes="8"]').waitFor();
       assert.equal(await vp.getByTestId('network-import').count(), 0, 'no import for a viewer');
       assert.equal(await vp.getByTestId('network-analysis-run').count(), 0, 'no analysis for a viewer');
       await vp.getByTestId('network-entity-select').selectOption('carlos');
       await vp.locator('[data-testid="network-entity"][data-entity-id="carlos"]').waitFor();
       assert.equal(await vp.getByTestId('network-merge-form').count(), 0, 'no merge for a viewer');
-      assert.equal(await vp.getByTestId('network-locate-save').count(), 0, 'no edit for a viewer');
+      assert.equal(await vp.getByTestId('network-entity-edit').count(), 0, 'no edit for a viewer');
+      assert.equal(await vp.getByTestId('network-assertion-add').count(), 0, 'no new link for a viewer');
+      assert.equal(await vp.getByTestId('network-entity-new').count(), 0, 'no new entity for a viewer');
+      assert.equal(await vp.getByTestId('network-windows-run').count(), 0, 'no windows run for a viewer');
       assert.equal(await vp.getByTestId('network-merge-undo').count(), 0, 'no undo for a viewer');
       const refused = await apiFromPage(vp, 'POST', '/api/network/imports?kind=entities&name=x.csv', ENTITIES_CSV, 'text/csv');
       assert.equal(refused.status, 403);

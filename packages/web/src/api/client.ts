@@ -20,6 +20,13 @@ import {
   readEvidenceBody, readLeadBody, readLeadDetail, readLeadPage, readReleaseList, readTransitionAnswer,
   type Evidence, type Lead, type LeadDetail, type LeadEvent, type LeadPage, type LeadStatus, type ReleaseSummary, type TextLanguage,
 } from './schema/lead.js';
+import { readAnalysisRun, type AnalysisRun } from './schema/network-analysis.js';
+import { readCommitOutcome, readImportPreview, type CommitOutcome, type ImportPreview } from './schema/network-import.js';
+import { readLayoutList, readSavedLayout, type LayoutSummary, type SavedLayout } from './schema/network-layout.js';
+import { readEdgeProvenance, readEgoAnswer, readPathAnswer, type EdgeProvenance, type EgoAnswer, type PathAnswer } from './schema/network-query.js';
+import {
+  readAssertionBody, readAssertionPage, readEntityBody, readEntityPage, readMergeBody, readMergeList, type NetworkAssertion, type NetworkEntity, type NetworkMerge,
+} from './schema/network.js';
 import { readPackageDetail, readPackageList, readPartnerUpdate, type PackageDetail, type PackageList, type PartnerUpdateAnswer } from './schema/partner-package.js';
 import { readReleaseAnswer, readReleasePreview, type ReleaseAnswer, type ReleasePreview } from './schema/release-package.js';
 import { accountFieldsJson, readUserBody, readUserList, type AccountFields, type UserAccount } from './schema/user.js';
@@ -37,6 +44,9 @@ import { readVideoFrames, type VideoFrameColumns } from './schema/video-frames.j
 import { readGroundPick, readVideoBody, readVideoList, type GroundPick, type Video } from './schema/video.js';
 import { surveyRequestJson, type SurveyRequest } from '../flight/survey-request.js';
 import { annotationPatchJson, newAnnotationJson, type AnnotationPatch, type AnnotationSearch, type NewAnnotation } from '../video/annotation-request.js';
+import { choicesQuery, type ChartFilters } from '../network/chart-filters.js';
+import type { ExportFile } from '../network/export-files.js';
+import { importMediaType } from '../network/import-media-type.js';
 import {
   actionJson, evidenceJson, leadPatchJson, newLeadJson, outcomeJson, releaseRequestJson,
   type ActionReport, type LeadPatch, type NewEvidence, type NewLead, type OutcomeReport, type ReleaseRequest,
@@ -53,14 +63,19 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   readonly body?: unknown;
-  /** A body sent as it is (a mission file), with its media type, instead of JSON. */
-  readonly raw?: { readonly type: string; readonly text: string };
+  /** A body sent as it is (a mission file, an imported network file), with its media type, instead of JSON. */
+  readonly raw?: { readonly type: string; readonly text: string | Blob };
+  /** Error statuses whose body is an answer, given to `read` with the status, rather than a failure (a refused network import: 422). */
+  readonly answers?: readonly number[];
   /** Sign-in itself: a 401 is a wrong password, not an ended session. */
   readonly authCall?: boolean;
   readonly signal?: AbortSignal;
 }
 
 const UNSAFE: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The API's largest page of network entities and assertions. */
+const NETWORK_PAGE = 5000;
 
 export interface UploadProgress {
   readonly loaded: number;
@@ -131,7 +146,7 @@ export class ApiClient {
     return e === null ? new ApiError('http', status, null, `HTTP ${status}`) : new ApiError('server', status, e.code, e.message);
   }
 
-  private async request<T>(method: Method, path: string, read: (v: unknown) => T, o: RequestOptions = {}): Promise<T> {
+  private async request<T>(method: Method, path: string, read: (v: unknown, status: number) => T, o: RequestOptions = {}): Promise<T> {
     let res: Response;
     try {
       res = await fetch(`${this.base}${path}`, {
@@ -154,9 +169,9 @@ export class ApiClient {
         if (res.ok) throw new ApiError('schema', res.status, null, `not JSON: ${text.slice(0, 80)}`);
       }
     }
-    if (!res.ok) throw this.fail(res.status, body, o.authCall === true);
+    if (!res.ok && o.answers?.includes(res.status) !== true) throw this.fail(res.status, body, o.authCall === true);
     try {
-      return read(body);
+      return read(body, res.status);
     } catch (err) {
       throw new ApiError('schema', res.status, null, err instanceof Error ? err.message : String(err));
     }
@@ -521,6 +536,111 @@ export class ApiClient {
 
   reportOutcome(id: ReleaseId, o: OutcomeReport): Promise<PartnerUpdateAnswer> {
     return this.request('POST', `/api/partner/packages/${encodeURIComponent(id)}/outcome`, readPartnerUpdate, { body: outcomeJson(o) });
+  }
+
+  // --- the counter-network (docs/api.md, "Counter-network") ---------------
+
+  /** Every entity the reader may see, merged ones included (they carry `mergedInto`). */
+  async networkEntities(signal?: AbortSignal): Promise<NetworkEntity[]> {
+    const out: NetworkEntity[] = [];
+    for (let offset = 0; ; offset += NETWORK_PAGE) {
+      const page = await this.request('GET', `/api/network/entities?include_merged=true&limit=${NETWORK_PAGE}&offset=${offset}`, readEntityPage, signal === undefined ? {} : { signal });
+      out.push(...page.items);
+      if (page.items.length < NETWORK_PAGE || out.length >= page.total) return out;
+    }
+  }
+
+  /** Every assertion the reader may see (as stored: ends not resolved). */
+  async networkAssertions(signal?: AbortSignal): Promise<NetworkAssertion[]> {
+    const out: NetworkAssertion[] = [];
+    for (let offset = 0; ; offset += NETWORK_PAGE) {
+      const page = await this.request('GET', `/api/network/assertions?limit=${NETWORK_PAGE}&offset=${offset}`, readAssertionPage, signal === undefined ? {} : { signal });
+      out.push(...page.items);
+      if (page.items.length < NETWORK_PAGE || out.length >= page.total) return out;
+    }
+  }
+
+  networkMerges(signal?: AbortSignal): Promise<NetworkMerge[]> {
+    return this.request('GET', '/api/network/merges?limit=1000', readMergeList, signal === undefined ? {} : { signal });
+  }
+
+  /** `body` from network/entity-form.ts. */
+  createNetworkEntity(body: Record<string, unknown>): Promise<NetworkEntity> {
+    return this.request('POST', '/api/network/entities', readEntityBody, { body });
+  }
+
+  /** Only the fields that change; `lat`/`lon` null clears the place. */
+  updateNetworkEntity(id: string, patch: Record<string, unknown>): Promise<NetworkEntity> {
+    return this.request('PATCH', `/api/network/entities/${encodeURIComponent(id)}`, readEntityBody, { body: patch });
+  }
+
+  /** `body` from network/assertion-form.ts. */
+  createNetworkAssertion(body: Record<string, unknown>): Promise<NetworkAssertion> {
+    return this.request('POST', '/api/network/assertions', readAssertionBody, { body });
+  }
+
+  mergeEntities(survivor: string, merged: readonly string[], reason: string): Promise<NetworkMerge> {
+    return this.request('POST', '/api/network/merges', readMergeBody, { body: { survivor, merged: [...merged], reason } });
+  }
+
+  undoMerge(id: string): Promise<NetworkMerge> {
+    return this.request('POST', `/api/network/merges/${encodeURIComponent(id)}/undo`, readMergeBody);
+  }
+
+  /** Step one of an import: the file as it is → the server's preview with suggested fields. */
+  uploadNetworkImport(kind: 'entities' | 'assertions', file: Blob, name: string): Promise<ImportPreview> {
+    const q = new URLSearchParams({ kind, name });
+    return this.request('POST', `/api/network/imports?${q.toString()}`, readImportPreview, { raw: { type: importMediaType(name), text: file } });
+  }
+
+  /** Step two: the mapping and defaults; invalid rows come back as the server's problems (422, nothing stored). */
+  commitNetworkImport(id: string, body: Record<string, unknown>): Promise<CommitOutcome> {
+    return this.request('POST', `/api/network/imports/${encodeURIComponent(id)}/commit`, readCommitOutcome, { body, answers: [422] });
+  }
+
+  startNetworkAnalysis(body: Record<string, unknown>): Promise<AnalysisRun> {
+    return this.request('POST', '/api/network/analysis', readAnalysisRun, { body });
+  }
+
+  /** A measure over sliding time windows; `body` from network/window-plan.ts. */
+  startNetworkWindows(body: Record<string, unknown>): Promise<AnalysisRun> {
+    return this.request('POST', '/api/network/windows', readAnalysisRun, { body });
+  }
+
+  networkAnalysis(id: string, signal?: AbortSignal): Promise<AnalysisRun> {
+    return this.request('GET', `/api/network/analysis/${encodeURIComponent(id)}`, readAnalysisRun, signal === undefined ? {} : { signal });
+  }
+
+  networkEdge(from: string, to: string, f: ChartFilters, signal?: AbortSignal): Promise<EdgeProvenance> {
+    const q = new URLSearchParams(choicesQuery(f));
+    return this.request('GET', `/api/network/edges/${encodeURIComponent(from)}/${encodeURIComponent(to)}?${q.toString()}`, readEdgeProvenance, signal === undefined ? {} : { signal });
+  }
+
+  networkPaths(from: string, to: string, maxHops: number, f: ChartFilters, signal?: AbortSignal): Promise<PathAnswer> {
+    const q = new URLSearchParams([['from', from], ['to', to], ['max_hops', String(maxHops)], ...choicesQuery(f)]);
+    return this.request('GET', `/api/network/paths?${q.toString()}`, readPathAnswer, signal === undefined ? {} : { signal });
+  }
+
+  networkEgo(id: string, radius: number, f: ChartFilters, signal?: AbortSignal): Promise<EgoAnswer> {
+    const q = new URLSearchParams([['radius', String(radius)], ...choicesQuery(f)]);
+    return this.request('GET', `/api/network/ego/${encodeURIComponent(id)}?${q.toString()}`, readEgoAnswer, signal === undefined ? {} : { signal });
+  }
+
+  networkLayouts(signal?: AbortSignal): Promise<LayoutSummary[]> {
+    return this.request('GET', '/api/network/layouts', readLayoutList, signal === undefined ? {} : { signal });
+  }
+
+  networkLayout(name: string, signal?: AbortSignal): Promise<SavedLayout> {
+    return this.request('GET', `/api/network/layouts/${encodeURIComponent(name)}`, readSavedLayout, signal === undefined ? {} : { signal });
+  }
+
+  saveNetworkLayout(name: string, body: { positions: Record<string, { x: number; y: number; pinned: boolean }> }): Promise<SavedLayout> {
+    return this.request('PUT', `/api/network/layouts/${encodeURIComponent(name)}`, readSavedLayout, { body });
+  }
+
+  /** A download link (the browser sends the session cookie; the server audits the export). */
+  networkExportUrl(file: ExportFile): string {
+    return `${this.base}/api/network/export/${file}`;
   }
 
   // --- accounts (administrators) ------------------------------------------

@@ -16,6 +16,7 @@ const GROUP_LABEL: Readonly<Record<OverlayGroup, MessageKey>> = {
   vehicles: 'layer.vehicles',
   video: 'layer.video',
   leads: 'layer.leads',
+  network: 'layer.network',
 };
 
 export interface MapControlsProps {

@@ -358,7 +358,7 @@ export default function MapView(p: MapViewProps): ReactNode {
     if (map.getSource(SRC.network) === undefined) {
       if (networkPoints === null || networkPoints.features.length === 0) return;
       map.addSource(SRC.network, networkSource());
-      for (const layer of networkLayers()) map.addLayer(layer);
+      for (const layer of networkLayers(latest.current.visible.network)) map.addLayer(layer);
     }
     setData(map, SRC.network, networkPoints ?? { type: 'FeatureCollection', features: [] });
   }, [ready, networkPoints]);
@@ -402,7 +402,8 @@ export default function MapView(p: MapViewProps): ReactNode {
   useEffect(() => {
     const map = mapRef.current;
     if (map === null || !ready) return;
-    for (const g of OVERLAY_GROUPS) for (const id of GROUP_LAYERS[g]) map.setLayoutProperty(id, 'visibility', visible[g] ? 'visible' : 'none');
+    // Layers added later (the network's) are skipped here and take the switch's state when added.
+    for (const g of OVERLAY_GROUPS) for (const id of GROUP_LAYERS[g]) if (map.getLayer(id) !== undefined) map.setLayoutProperty(id, 'visibility', visible[g] ? 'visible' : 'none');
   }, [ready, visible]);
 
   const fitKey = fit?.key ?? null;

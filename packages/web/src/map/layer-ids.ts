@@ -114,7 +114,7 @@ export const NATURAL_EARTH_LAYERS: readonly string[] = [LAYER.land50, LAYER.coas
 /** The embedded basemap's layers (Natural Earth and the GeoNames places): hidden when a deployment basemap replaces it. */
 export const EMBEDDED_BASEMAP_LAYERS: readonly string[] = [...NATURAL_EARTH_LAYERS, LAYER.placeDots, LAYER.placeLabels];
 
-export const OVERLAY_GROUPS = ['track', 'detections', 'sources', 'posterior', 'hazards', 'airspace', 'plan', 'vehicles', 'video', 'leads'] as const;
+export const OVERLAY_GROUPS = ['track', 'detections', 'sources', 'posterior', 'hazards', 'airspace', 'plan', 'vehicles', 'video', 'leads', 'network'] as const;
 export type OverlayGroup = (typeof OVERLAY_GROUPS)[number];
 
 export const GROUP_LAYERS: Readonly<Record<OverlayGroup, readonly string[]>> = {
@@ -131,6 +131,8 @@ export const GROUP_LAYERS: Readonly<Record<OverlayGroup, readonly string[]>> = {
     LAYER.videoCentre, LAYER.videoPlatform, LAYER.videoPlatformArrow, LAYER.videoMarks, LAYER.videoMarkLabels,
   ],
   leads: [LAYER.leadCircleFill, LAYER.leadCircleLine, LAYER.leadPoints, LAYER.leadLabels],
+  /** Added the first time the network tab has located entities (network/network-map-layers.ts). */
+  network: [LAYER.networkPoints, LAYER.networkLabels],
 };
 
 /** The video's tracks: a click on them seeks the player to the nearest frame. */

@@ -64,7 +64,6 @@ import { useLiveHub } from './live-hub.js';
 import { useFlight } from './use-flight.js';
 import { useJobs } from './use-jobs.js';
 import { useLeads } from './use-leads.js';
-import { NetworkClient } from '../network/network-client.js';
 import { useNetwork } from './use-network.js';
 import { usePlayback } from './use-playback.js';
 import { useSortieData } from './use-sortie-data.js';
@@ -74,7 +73,7 @@ import { useVideo } from './use-video.js';
 
 const MapView = lazy(() => import('../map/MapView.js'));
 
-const ALL_VISIBLE: Readonly<Record<OverlayGroup, boolean>> = { track: true, detections: true, sources: true, posterior: true, hazards: true, airspace: true, plan: true, vehicles: true, video: true, leads: true };
+const ALL_VISIBLE: Readonly<Record<OverlayGroup, boolean>> = { track: true, detections: true, sources: true, posterior: true, hazards: true, airspace: true, plan: true, vehicles: true, video: true, leads: true, network: true };
 
 /** Zoom the map goes to (at least) when a violation, excursion, waypoint or vehicle is selected. */
 const FOCUS_ZOOM = 14;
@@ -166,8 +165,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
   const video = useVideo(client, hub);
   const leads = useLeads(client, hub);
   // The network tab: loaded when first opened; its located entities on the map while it is open.
-  const networkClient = useMemo(() => new NetworkClient(() => session.csrfToken), [session.csrfToken]);
-  const network = useNetwork(networkClient, tab === 'network' && networkReader);
+  const network = useNetwork(client, hub, tab === 'network' && networkReader);
   const selectNetwork = network.select;
   const onNetworkEntity = useCallback((id: string) => selectNetwork({ kind: 'entity', id }), [selectNetwork]);
   const translation = useTranslation(client, session.csrfToken, tab === 'translate' && translator, leadWriter);

@@ -4,9 +4,11 @@
  * the map (entities with a location): the record as the reader may see it,
  * the chart's filters and choices of size and colour, the selection (an
  * entity or one assertion's edge), the ego network or path in focus, the
- * analysis run and its result (polled until done), and the positions of
- * the chart's nodes. Loaded when the tab is first opened; every change
- * made here reloads it.
+ * analysis run and its result (polled until done), the windows run
+ * ("change over time", likewise), and the positions of the chart's nodes.
+ * Loaded when the tab is first opened; every change made here reloads it,
+ * and so does a change anyone else makes (the live socket's `network`
+ * messages, coalesced), so two analysts see each other's work.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { MeasureName, AnalysisRun } from '../api/schema/network-analysis.js';
@@ -16,11 +18,16 @@ import { NO_FILTERS, type ChartFilters } from '../network/chart-filters.js';
 import { pairKey, type ChartFocus } from '../network/chart-model.js';
 import type { ChartPosition } from '../network/layout-positions.js';
 import { networkPoints, type NetworkPointProps } from '../network/network-map-features.js';
-import type { NetworkClient } from '../network/network-client.js';
+import { changesNetworkData } from '../network/network-live.js';
+import { REAL_TIMERS, RefreshDebounce } from '../network/refresh-debounce.js';
 import type { FeatureCollection, Point } from 'geojson';
+import type { ApiClient } from '../api/client.js';
+import { useLive, type LiveHub } from './live-hub.js';
+import { useNetworkRun } from './use-network-run.js';
 
-/** Run-state polls while an analysis runs. */
-const POLL_MS = 700;
+/** Others' changes are read this long after the last of a burst, and at most this long after the first. */
+const REFRESH_MS = 400;
+const REFRESH_MAX_MS = 2000;
 
 export interface NetworkData {
   readonly entities: readonly NetworkEntity[];
@@ -36,7 +43,7 @@ export type NetworkSelection =
 export type NetworkFocus = { readonly kind: 'ego'; readonly answer: EgoAnswer } | { readonly kind: 'path'; readonly answer: PathAnswer };
 
 export interface NetworkWorkspace {
-  readonly client: NetworkClient;
+  readonly client: ApiClient;
   readonly data: NetworkData | null;
   readonly error: unknown;
   readonly reload: () => void;
@@ -55,6 +62,10 @@ export interface NetworkWorkspace {
   readonly run: AnalysisRun | null;
   readonly runError: unknown;
   readonly startRun: (body: Record<string, unknown>) => void;
+  /** The "change over time" run: one measure over sliding windows. */
+  readonly windowsRun: AnalysisRun | null;
+  readonly windowsError: unknown;
+  readonly startWindows: (body: Record<string, unknown>) => void;
   /** Node positions, written by the chart (layout, drags) and by loading a saved layout. */
   readonly positions: MutableRefObject<Map<string, ChartPosition>>;
   /** Bumped when positions were replaced from outside the chart. */
@@ -68,7 +79,7 @@ export interface NetworkWorkspace {
   readonly labelOf: (id: string) => string;
 }
 
-export function useNetwork(client: NetworkClient, active: boolean): NetworkWorkspace {
+export function useNetwork(client: ApiClient, hub: LiveHub, active: boolean): NetworkWorkspace {
   const [data, setData] = useState<NetworkData | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [filters, setFilters] = useState<ChartFilters>(NO_FILTERS);
@@ -76,8 +87,6 @@ export function useNetwork(client: NetworkClient, active: boolean): NetworkWorks
   const [colourByCommunity, setColourByCommunity] = useState(true);
   const [selection, select] = useState<NetworkSelection | null>(null);
   const [focus, setFocus] = useState<NetworkFocus | null>(null);
-  const [run, setRun] = useState<AnalysisRun | null>(null);
-  const [runError, setRunError] = useState<unknown>(null);
   const positions = useRef(new Map<string, ChartPosition>());
   const [positionsVersion, setPositionsVersion] = useState(0);
   const [opened, setOpened] = useState(false);
@@ -90,7 +99,7 @@ export function useNetwork(client: NetworkClient, active: boolean): NetworkWorks
   const seq = useRef(0);
   const reload = useCallback(() => {
     const s = ++seq.current;
-    Promise.all([client.entities(), client.assertions(), client.merges()]).then(
+    Promise.all([client.networkEntities(), client.networkAssertions(), client.networkMerges()]).then(
       ([entities, assertions, merges]) => {
         if (s !== seq.current) return;
         setData({ entities, assertions, merges });
@@ -103,28 +112,33 @@ export function useNetwork(client: NetworkClient, active: boolean): NetworkWorks
     if (opened) reload();
   }, [opened, reload]);
 
-  // One run at a time is followed: its state is polled until it is done or failed.
-  const runSeq = useRef(0);
-  const startRun = useCallback(
-    (body: Record<string, unknown>) => {
-      const s = ++runSeq.current;
-      setRunError(null);
-      const follow = (r: AnalysisRun): void => {
-        if (s !== runSeq.current) return;
-        setRun(r);
-        if (r.state === 'done' || r.state === 'failed') return;
-        setTimeout(() => {
-          if (s !== runSeq.current) return;
-          client.analysis(r.id).then(follow, (err: unknown) => s === runSeq.current && setRunError(err));
-        }, POLL_MS);
-      };
-      client.startAnalysis(body).then(follow, (err: unknown) => s === runSeq.current && setRunError(err));
+  // Someone else's change (or ours, echoed): read again once the burst is over; after a reconnection, whatever was missed.
+  const debounce = useRef<RefreshDebounce | null>(null);
+  useEffect(() => {
+    const d = new RefreshDebounce(reload, REFRESH_MS, REFRESH_MAX_MS, REAL_TIMERS);
+    debounce.current = d;
+    return () => {
+      d.cancel();
+      debounce.current = null;
+    };
+  }, [reload]);
+  useLive(hub, {
+    onMessage: (m) => {
+      if (opened && changesNetworkData(m)) debounce.current?.request();
     },
-    [client],
-  );
-  useEffect(() => () => {
-    runSeq.current++;
-  }, []);
+    onReconnect: () => {
+      if (opened) debounce.current?.request();
+    },
+  });
+
+  const analysis = useNetworkRun(client);
+  const { start: startAnalysis } = analysis;
+  const startRun = useCallback((body: Record<string, unknown>) => startAnalysis(() => client.startNetworkAnalysis(body)), [client, startAnalysis]);
+  const windows = useNetworkRun(client);
+  const { start: startWindowsRun } = windows;
+  const startWindows = useCallback((body: Record<string, unknown>) => startWindowsRun(() => client.startNetworkWindows(body)), [client, startWindowsRun]);
+  const run = analysis.run;
+  const runError = analysis.error;
 
   const replacePositions = useCallback((p: Map<string, ChartPosition>) => {
     positions.current = p;
@@ -144,6 +158,6 @@ export function useNetwork(client: NetworkClient, active: boolean): NetworkWorks
 
   return {
     client, data, error, reload, filters, setFilters, sizeBy, setSizeBy, colourByCommunity, setColourByCommunity, selection, select, focus, setFocus,
-    chartFocus, run, runError, startRun, positions, positionsVersion, replacePositions, layoutRequest, requestLayout, mapPoints, labelOf,
+    chartFocus, run, runError, startRun, windowsRun: windows.run, windowsError: windows.error, startWindows, positions, positionsVersion, replacePositions, layoutRequest, requestLayout, mapPoints, labelOf,
   };
 }

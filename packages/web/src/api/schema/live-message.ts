@@ -5,7 +5,7 @@ import { readJob, type Job } from './job.js';
 import { readLeadStatus, type LeadStatus } from './lead.js';
 import { readMarking, type Marking } from './marking.js';
 import { readPlumeEvent, type PlumeEvent } from './detections.js';
-import { fields, isRecord } from './read.js';
+import { fields, isRecord, num, oneOf, optional } from './read.js';
 import { readSortie, type Sortie } from './sortie.js';
 import { readVehicleStatus, type VehicleStatus } from './vehicle.js';
 import { readVideoJob, type VideoJob } from './motion.js';
@@ -25,7 +25,12 @@ export type LiveMessage =
   | { readonly type: 'annotation'; readonly annotation: Annotation }
   | { readonly type: 'annotation_deleted'; readonly id: AnnotationId; readonly videoId: VideoId }
   /** A lead changed (made, edited, moved, released, updated by the partner); sent only to users who may see its marking. */
-  | { readonly type: 'lead'; readonly id: LeadId; readonly status: LeadStatus; readonly updatedAt: string; readonly marking: Marking };
+  | { readonly type: 'lead'; readonly id: LeadId; readonly status: LeadStatus; readonly updatedAt: string; readonly marking: Marking }
+  /** The counter-network changed (an entity, assertion, merge or import) or an analysis run moved on; sent only to users who may see its marking. */
+  | { readonly type: 'network'; readonly what: NetworkChangeKind; readonly id: string; readonly change: string; readonly progress: number | null };
+
+export const NETWORK_CHANGE_KINDS = ['entity', 'assertion', 'merge', 'import', 'analysis'] as const;
+export type NetworkChangeKind = (typeof NETWORK_CHANGE_KINDS)[number];
 
 /**
  * The message in one frame, or null for a type this app does not know (a
@@ -61,6 +66,8 @@ export function readLiveMessage(v: unknown): LiveMessage | null {
       return { type: 'annotation_deleted', id: f.get('id', annotationIdReader), videoId: f.get('video_id', videoIdReader) };
     case 'lead':
       return { type: 'lead', id: f.get('id', leadIdReader), status: f.get('status', readLeadStatus), updatedAt: f.str('updated_at'), marking: f.get('marking', readMarking) };
+    case 'network':
+      return { type: 'network', what: f.get('what', oneOf(NETWORK_CHANGE_KINDS)), id: f.str('id'), change: f.str('change'), progress: f.get('progress', optional(num)) ?? null };
     default:
       return null;
   }

@@ -3,13 +3,15 @@
  * GET /api/network/analysis/:id): its state and progress while the
  * server's worker computes, and once done its result keyed by entity id —
  * the graph analysed and what was left out, the measures asked for,
- * Louvain communities, key players and a removal curve. A measure that
- * failed is under `errors`; the rest still came back.
+ * Louvain communities, key players and a removal curve (or, for a run of
+ * kind `windows`, network-windows.ts). A measure that failed is under
+ * `errors`; the rest still came back.
  */
+import { MEASURES, type MeasureName } from './network-measures.js';
+import { readWindowsResult, type WindowsResult } from './network-windows.js';
 import { arrayOf, fields, int, nullable, num, oneOf, optional, recordOf, str, type Reader } from './read.js';
 
-export const MEASURES = ['degree', 'strength', 'betweenness', 'closeness', 'harmonic_closeness', 'eigenvector', 'pagerank'] as const;
-export type MeasureName = (typeof MEASURES)[number];
+export { MEASURES, type MeasureName } from './network-measures.js';
 
 export const RUN_STATES = ['queued', 'running', 'done', 'failed'] as const;
 export type RunState = (typeof RUN_STATES)[number];
@@ -53,6 +55,8 @@ export interface AnalysisRun {
   readonly banner: string | null;
   /** Present once done (analysis runs only). */
   readonly result: AnalysisResult | null;
+  /** Present once done (windows runs only). */
+  readonly windows: WindowsResult | null;
 }
 
 export const readAnalysisEdge: Reader<AnalysisEdge> = (v, path) => {
@@ -116,5 +120,6 @@ export function readAnalysisRun(v: unknown): AnalysisRun {
     error,
     banner: f.get('banner', nullable(str)),
     result: kind === 'analysis' && f.has('result') ? f.get('result', nullable(readResult)) : null,
+    windows: kind === 'windows' && f.has('result') ? f.get('result', nullable(readWindowsResult)) : null,
   };
 }

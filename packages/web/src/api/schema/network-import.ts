@@ -5,6 +5,7 @@
  * and the result of committing it with a mapping — or, when rows are
  * invalid, the problems by line and column (422 NARIZ_IMPORT_ROWS).
  */
+import { readApiError } from './api-error.js';
 import { arrayOf, fields, isRecord, nullable, str, type Reader } from './read.js';
 
 export interface ImportColumn {
@@ -83,4 +84,15 @@ export function readImportProblems(v: unknown): ImportProblem[] {
   } catch {
     return [];
   }
+}
+
+/** A commit's answer: the result, or (422) the server's refusal with every problem; nothing was stored then. */
+export type CommitOutcome =
+  | { readonly kind: 'done'; readonly result: ImportResult }
+  | { readonly kind: 'refused'; readonly message: string; readonly problems: readonly ImportProblem[] };
+
+/** The commit's answer by its status: 422 is a refusal (an answer, not a failure), anything else the result. */
+export function readCommitOutcome(v: unknown, status: number): CommitOutcome {
+  if (status === 422) return { kind: 'refused', message: readApiError(v)?.message ?? 'HTTP 422', problems: readImportProblems(v) };
+  return { kind: 'done', result: readImportResult(v) };
 }

@@ -131,6 +131,10 @@ export function readEntityBody(v: unknown): NetworkEntity {
   return readNetworkEntity(v, 'entity');
 }
 
+export function readAssertionBody(v: unknown): NetworkAssertion {
+  return readNetworkAssertion(v, 'assertion');
+}
+
 export function readMergeBody(v: unknown): NetworkMerge {
   return readNetworkMerge(v, 'merge');
 }

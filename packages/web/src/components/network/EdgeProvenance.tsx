@@ -17,8 +17,8 @@ export function EdgeProvenance(p: { readonly network: NetworkWorkspace; readonly
   const n = p.network;
   const req = useLatestRequest<Provenance>();
   const { start } = req;
-  const { client, filters } = n;
-  useEffect(() => start((signal) => client.edgeProvenance(p.from, p.to, filters, signal)), [start, client, filters, p.from, p.to]);
+  const { client, filters, data } = n;
+  useEffect(() => start((signal) => client.networkEdge(p.from, p.to, filters, signal)), [start, client, filters, p.from, p.to, data]);
   const r = req.result;
   return (
     <section className="network-card" data-testid="network-provenance" data-from={p.from} data-to={p.to} aria-live="polite">

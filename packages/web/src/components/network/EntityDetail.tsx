@@ -1,8 +1,9 @@
 /**
  * The entity selected on the chart: what it is, its links under the
  * filters (each opens its provenance), its ego network, the paths to
- * another entity, and for analysts, merging a duplicate into it and its
- * place on the map.
+ * another entity, and for analysts, editing it (name, type, aliases,
+ * place on the map, marking), adding an assertion from it to another
+ * entity, and merging a duplicate into it.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { NetworkEntity } from '../../api/schema/network.js';
@@ -12,6 +13,8 @@ import { TYPE_STYLE } from '../../network/chart-style.js';
 import { survivorOf } from '../../network/resolve-ends.js';
 import type { NetworkWorkspace } from '../../workspace/use-network.js';
 import { errorText } from '../error-text.js';
+import { AssertionForm } from './AssertionForm.js';
+import { EntityForm } from './EntityForm.js';
 import { TYPE_KEY } from './network-text.js';
 
 export function EntityDetail(p: { readonly network: NetworkWorkspace; readonly entity: NetworkEntity; readonly canWrite: boolean }): ReactNode {
@@ -24,8 +27,7 @@ export function EntityDetail(p: { readonly network: NetworkWorkspace; readonly e
   const [hops, setHops] = useState(3);
   const [duplicate, setDuplicate] = useState('');
   const [reason, setReason] = useState('');
-  const [lat, setLat] = useState(e.lat === null ? '' : String(e.lat));
-  const [lon, setLon] = useState(e.lon === null ? '' : String(e.lon));
+  const [editing, setEditing] = useState<'entity' | 'assertion' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const entities = n.data?.entities ?? [];
@@ -58,21 +60,16 @@ export function EntityDetail(p: { readonly network: NetworkWorkspace; readonly e
       },
     );
   };
-  const showEgo = (): void => act(() => n.client.ego(e.id, radius, n.filters).then((answer) => n.setFocus({ kind: 'ego', answer })), () => undefined);
+  const showEgo = (): void => act(() => n.client.networkEgo(e.id, radius, n.filters).then((answer) => n.setFocus({ kind: 'ego', answer })), () => undefined);
   const showPath = (): void => {
-    if (target !== '') act(() => n.client.paths(e.id, target, hops, n.filters).then((answer) => n.setFocus({ kind: 'path', answer })), () => undefined);
+    if (target !== '') act(() => n.client.networkPaths(e.id, target, hops, n.filters).then((answer) => n.setFocus({ kind: 'path', answer })), () => undefined);
   };
   const merge = (): void => {
-    if (duplicate !== '' && reason.trim() !== '') act(() => n.client.merge(e.id, [duplicate], reason.trim()), () => {
+    if (duplicate !== '' && reason.trim() !== '') act(() => n.client.mergeEntities(e.id, [duplicate], reason.trim()), () => {
       setDuplicate('');
       setReason('');
       n.reload();
     });
-  };
-  const locate = (clear: boolean): void => {
-    const at = clear ? null : { lat: Number(lat), lon: Number(lon) };
-    if (at !== null && !(Number.isFinite(at.lat) && Number.isFinite(at.lon) && lat !== '' && lon !== '')) return;
-    act(() => n.client.locate(e.id, at), n.reload);
   };
 
   const style = TYPE_STYLE[e.type];
@@ -145,6 +142,39 @@ export function EntityDetail(p: { readonly network: NetworkWorkspace; readonly e
       </div>
       {p.canWrite && (
         <>
+          {editing === null && (
+            <div className="button-row">
+              <button type="button" onClick={() => setEditing('entity')} data-testid="network-entity-edit">
+                {t('network.entity.edit')}
+              </button>
+              <button type="button" onClick={() => setEditing('assertion')} data-testid="network-assertion-add">
+                {t('network.entity.addAssertion')}
+              </button>
+            </div>
+          )}
+          {editing === 'entity' && (
+            <EntityForm
+              network={n}
+              entity={e}
+              onSaved={() => {
+                setEditing(null);
+                n.reload();
+              }}
+              onCancel={() => setEditing(null)}
+            />
+          )}
+          {editing === 'assertion' && (
+            <AssertionForm
+              network={n}
+              from={e}
+              onSaved={(a) => {
+                setEditing(null);
+                n.reload();
+                n.select({ kind: 'edge', assertionId: a.id, from: a.from, to: a.to });
+              }}
+              onCancel={() => setEditing(null)}
+            />
+          )}
           <fieldset className="group" data-testid="network-merge-form">
             <legend>{t('network.merge')}</legend>
             <div className="field">
@@ -165,29 +195,6 @@ export function EntityDetail(p: { readonly network: NetworkWorkspace; readonly e
             <button type="button" disabled={busy || duplicate === '' || reason.trim() === ''} onClick={merge} data-testid="network-merge-submit">
               {t('network.merge.submit')}
             </button>
-          </fieldset>
-          <fieldset className="group">
-            <legend>{t('network.map.locate')}</legend>
-            <div className="field-row">
-              <div className="field">
-                <label htmlFor={`${id}-lat`}>{t('network.map.lat')}</label>
-                <input id={`${id}-lat`} inputMode="decimal" value={lat} onChange={(ev) => setLat(ev.target.value)} data-testid="network-locate-lat" />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-lon`}>{t('network.map.lon')}</label>
-                <input id={`${id}-lon`} inputMode="decimal" value={lon} onChange={(ev) => setLon(ev.target.value)} data-testid="network-locate-lon" />
-              </div>
-            </div>
-            <div className="button-row">
-              <button type="button" disabled={busy} onClick={() => locate(false)} data-testid="network-locate-save">
-                {t('network.map.save')}
-              </button>
-              {e.lat !== null && (
-                <button type="button" disabled={busy} onClick={() => locate(true)}>
-                  {t('network.map.clear')}
-                </button>
-              )}
-            </div>
           </fieldset>
         </>
       )}

@@ -13,14 +13,14 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { draftMarking, emptyDraft, type MarkingDraft } from '../../leads/marking-draft.js';
 import { CREDIBILITIES, RELIABILITIES } from '../../network/admiralty.js';
 import { commitBody, duplicateFields, fieldChoices, IGNORE, initialMapping } from '../../network/import-mapping.js';
-import type { NetworkClient } from '../../network/network-client.js';
+import type { ApiClient } from '../../api/client.js';
 import { errorText } from '../error-text.js';
 import { MarkingPicker } from '../leads/MarkingPicker.js';
 import { TYPE_KEY } from './network-text.js';
 
 const GRADINGS = RELIABILITIES.flatMap((r) => CREDIBILITIES.map((c) => `${r}${c}`));
 
-export function NetworkImport(p: { readonly client: NetworkClient; readonly onImported: () => void }): ReactNode {
+export function NetworkImport(p: { readonly client: ApiClient; readonly onImported: () => void }): ReactNode {
   const { t } = useI18n();
   const id = useId();
   const [kind, setKind] = useState<'entities' | 'assertions'>('entities');
@@ -42,7 +42,7 @@ export function NetworkImport(p: { readonly client: NetworkClient; readonly onIm
     setError(null);
     setProblems([]);
     setDone(null);
-    p.client.upload(kind, file, file.name).then(
+    p.client.uploadNetworkImport(kind, file, file.name).then(
       (pv) => {
         setPreview(pv);
         setMapping(initialMapping(pv));
@@ -60,7 +60,7 @@ export function NetworkImport(p: { readonly client: NetworkClient; readonly onIm
     setBusy(true);
     setError(null);
     setProblems([]);
-    p.client.commit(preview.id, commitBody(mapping, { marking: draftMarking(marking), entityType, relation, grading }, skipInvalid)).then(
+    p.client.commitNetworkImport(preview.id, commitBody(mapping, { marking: draftMarking(marking), entityType, relation, grading }, skipInvalid)).then(
       (o) => {
         setBusy(false);
         if (o.kind === 'refused') {

@@ -25,14 +25,14 @@ export function NetworkLayoutControls(p: LayoutControlsProps): ReactNode {
   const [error, setError] = useState<string | null>(null);
   const client = n.client;
   const refresh = useCallback(() => {
-    client.layouts().then(setList, () => setList([]));
+    client.networkLayouts().then(setList, () => setList([]));
   }, [client]);
   useEffect(refresh, [refresh]);
 
   const save = (): void => {
     setError(null);
     const body = layoutBody(n.positions.current);
-    client.saveLayout(name.trim() || 'default', body).then(
+    client.saveNetworkLayout(name.trim() || 'default', body).then(
       (l) => {
         setMessage(t('network.layout.saved', { name: l.name, count: Object.keys(l.positions).length }));
         refresh();
@@ -43,7 +43,7 @@ export function NetworkLayoutControls(p: LayoutControlsProps): ReactNode {
   const open = (layoutName: string): void => {
     if (layoutName === '') return;
     setError(null);
-    client.layout(layoutName).then(
+    client.networkLayout(layoutName).then(
       (l) => {
         const ids = (n.data?.entities ?? []).filter((e) => e.mergedInto === null).map((e) => e.id);
         n.replacePositions(placeNodes(ids, new Map(), l.positions));

@@ -1,20 +1,23 @@
 /**
  * The network tab's left panel: choosing an entity (the keyboard's way to
- * the chart), the filters and display, the analysis, the layout, and —
- * for analysts — imports and merges; exports for everyone. Viewers
- * (canWrite false) read only: no import, merge or edit.
+ * the chart), the filters and display, the analysis and its change over
+ * time windows, the layout, and — for analysts — a new entity, imports
+ * and merges; exports for everyone. Viewers (canWrite false) read only: no
+ * import, merge or edit.
  */
-import { useId, useMemo, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { relationsOf } from '../../network/chart-filters.js';
 import type { NetworkWorkspace } from '../../workspace/use-network.js';
 import { errorText } from '../error-text.js';
+import { EntityForm } from './EntityForm.js';
 import { NetworkAnalysisControls } from './NetworkAnalysisControls.js';
 import { NetworkExports } from './NetworkExports.js';
 import { NetworkFilters } from './NetworkFilters.js';
 import { NetworkImport } from './NetworkImport.js';
 import { NetworkLayoutControls } from './NetworkLayoutControls.js';
 import { NetworkMerges } from './NetworkMerges.js';
+import { NetworkWindowsControls } from './NetworkWindowsControls.js';
 
 export interface NetworkPanelProps {
   readonly network: NetworkWorkspace;
@@ -31,6 +34,7 @@ export function NetworkPanel(p: NetworkPanelProps): ReactNode {
   const entities = useMemo(() => (n.data?.entities ?? []).filter((e) => e.mergedInto === null).sort((a, b) => a.label.localeCompare(b.label)), [n.data]);
   const relations = useMemo(() => relationsOf(n.data?.assertions ?? []), [n.data]);
   const selected = n.selection?.kind === 'entity' ? n.selection.id : '';
+  const [creating, setCreating] = useState(false);
   return (
     <div className="network-panel" data-testid="network-panel" data-can-write={p.canWrite ? 'true' : 'false'}>
       {n.error !== null && (
@@ -52,8 +56,26 @@ export function NetworkPanel(p: NetworkPanelProps): ReactNode {
           </select>
         </div>
       )}
+      {p.canWrite &&
+        (creating ? (
+          <EntityForm
+            network={n}
+            entity={null}
+            onSaved={(e) => {
+              setCreating(false);
+              n.reload();
+              n.select({ kind: 'entity', id: e.id });
+            }}
+            onCancel={() => setCreating(false)}
+          />
+        ) : (
+          <button type="button" onClick={() => setCreating(true)} data-testid="network-entity-new">
+            {t('network.entityForm.new')}
+          </button>
+        ))}
       <NetworkFilters network={n} relations={relations} />
       <NetworkAnalysisControls network={n} canRun={p.canAnalyse} />
+      <NetworkWindowsControls network={n} canRun={p.canAnalyse} />
       <NetworkLayoutControls network={n} onLayout={n.requestLayout} />
       {p.canWrite && <NetworkImport client={n.client} onImported={n.reload} />}
       <NetworkMerges network={n} canWrite={p.canWrite} />

@@ -1,8 +1,8 @@
 /**
  * The link chart above the map while the network tab is open: the chart
  * with its counts and the ego network or path in focus, and beside it the
- * selected entity or link's provenance, the analysis results and the
- * timeline of assertions.
+ * selected entity or link's provenance, the analysis results, the change
+ * over time windows and the timeline of assertions.
  */
 import { lazy, Suspense, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -13,6 +13,7 @@ import { AnalysisResults } from './AnalysisResults.js';
 import { EdgeProvenance } from './EdgeProvenance.js';
 import { EntityDetail } from './EntityDetail.js';
 import { NetworkTimeline } from './NetworkTimeline.js';
+import { WindowsResults } from './WindowsResults.js';
 
 // sigma, graphology and ForceAtlas2 load with the tab, not with the app.
 const NetworkChart = lazy(() => import('./NetworkChart.js').then((m) => ({ default: m.NetworkChart })));
@@ -27,6 +28,8 @@ export function NetworkView(p: NetworkViewProps): ReactNode {
   const n = p.network;
   const { data, filters, sizeBy, colourByCommunity, run, chartFocus, positions, positionsVersion } = n;
   const result = run?.state === 'done' ? run.result : null;
+  const windowsRun = n.windowsRun;
+  const windows = windowsRun?.state === 'done' ? windowsRun.windows : null;
 
   const model = useMemo(() => {
     const entities = data?.entities ?? [];
@@ -98,6 +101,7 @@ export function NetworkView(p: NetworkViewProps): ReactNode {
           {entity !== null && <EntityDetail key={entity.id} network={n} entity={entity} canWrite={p.canWrite} />}
           {sel?.kind === 'edge' && <EdgeProvenance network={n} from={sel.from} to={sel.to} assertionId={sel.assertionId} />}
           {result !== null && <AnalysisResults network={n} result={result} banner={run?.banner ?? null} />}
+          {windows !== null && <WindowsResults network={n} result={windows} banner={windowsRun?.banner ?? null} />}
           {data !== null && <NetworkTimeline network={n} />}
         </div>
       </div>
