@@ -283,6 +283,8 @@ test('a release recomputes its banner from what is released: an S//NOFORN note s
     const rel = await release(s.base, ana, lead.id, 'MEX', 'SEMAR');
     assert.equal(rel.release.banner, 'CONFIDENTIAL//REL TO USA, MEX', 'recomputed: not SECRET, and COL dropped with the COL-only note');
     assert.deepEqual(rel.withheld, { notes: 3, other_evidence: 0 });
+    const listed = (await call(s.base, 'GET', `/api/leads/${lead.id}/releases`, undefined, { auth: ana.auth })).json as { releases: Array<{ id: string; withheld: unknown }> };
+    assert.deepEqual(listed.releases.map((x) => [x.id, x.withheld]), [[rel.release.id, { notes: 3, other_evidence: 0 }]], 'what stayed behind is kept with the release for whoever opens the lead later');
     const text = JSON.stringify(rel.package);
     for (const f of ['TANGO', 'Only for Colombia', 'ORCON item', 'NOFORN', 'SECRET']) assert.ok(!text.includes(f), `"${f}" is not released`);
     assert.deepEqual(rel.package.versions.en.notes.map((n) => [n.text, n.translation]), [['Patrulla reporta olor a solvente.', 'not-translated']]);

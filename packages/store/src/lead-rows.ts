@@ -160,7 +160,7 @@ export function evidenceRecord(r: EvidenceRowFields): EvidenceRecord {
   };
 }
 
-export const RELEASE_SUMMARY_COLUMNS = 'id, lead_id, partner_country, partner_unit, language, created_by, created_at, banner, marking, sha256';
+export const RELEASE_SUMMARY_COLUMNS = 'id, lead_id, partner_country, partner_unit, language, created_by, created_at, banner, marking, sha256, withheld_notes, withheld_other';
 export const RELEASE_COLUMNS = `${RELEASE_SUMMARY_COLUMNS}, package, html_en, html_es`;
 
 export interface ReleaseRowFields {
@@ -174,6 +174,8 @@ export interface ReleaseRowFields {
   readonly banner: string;
   readonly marking: unknown;
   readonly sha256: string;
+  readonly withheld_notes: number | null;
+  readonly withheld_other: number | null;
   readonly package?: string;
   readonly html_en?: string;
   readonly html_es?: string;
@@ -183,6 +185,7 @@ export function releaseSummary(r: ReleaseRowFields): ReleaseSummary {
   return {
     id: releaseId(r.id), leadId: leadId(r.lead_id), partnerCountry: r.partner_country, partnerUnit: r.partner_unit, language: language(r.language),
     createdBy: r.created_by, createdAt: iso(r.created_at), banner: r.banner, marking: storedMarking(r.marking), sha256: r.sha256,
+    withheld: r.withheld_notes === null || r.withheld_other === null ? undefined : { notes: Number(r.withheld_notes), otherEvidence: Number(r.withheld_other) },
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import { NETWORK_MIGRATION } from './network-migration.js';
 import { GLOSSARY_MIGRATION } from './glossary-migration.js';
+import { RELEASE_WITHHELD_MIGRATION } from './release-withheld-migration.js';
 
 export interface Migration {
   readonly version: number;
@@ -595,6 +596,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   NETWORK_MIGRATION,
   GLOSSARY_MIGRATION,
+  RELEASE_WITHHELD_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -41,6 +41,14 @@ export interface NewRelease {
   /** The lead's state the release moves from (to `released`); NARIZ_LEAD_STATE when the lead is no longer in it. */
   readonly fromStatus: LeadStatus;
   readonly note: string;
+  /** What stayed behind (undefined: not recorded). */
+  readonly withheld?: ReleaseWithheld;
+}
+
+/** What a release left out: notes not releasable to the partner, and other evidence (never released). */
+export interface ReleaseWithheld {
+  readonly notes: number;
+  readonly otherEvidence: number;
 }
 
 export interface ReleaseSummary {
@@ -54,6 +62,8 @@ export interface ReleaseSummary {
   readonly banner: string;
   readonly marking: Marking;
   readonly sha256: string;
+  /** Undefined for releases made before it was recorded (schema version 9). */
+  readonly withheld: ReleaseWithheld | undefined;
 }
 
 export interface ReleaseRecord extends ReleaseSummary {

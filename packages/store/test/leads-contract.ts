@@ -180,8 +180,9 @@ export function leadsContract(withStore: WithStore): void {
     assert.equal(await s.releases.countReleases(ALL), 0, 'the refused release left nothing');
     assert.equal((await s.leads.listEvents(id, ALL)).length, 1);
     await s.leads.transition(id, { from: 'candidate', to: 'confirmed', actor: 'ana', at: at(30), note: '', details: {} });
-    const want = newRelease('r1', id);
+    const want = newRelease('r1', id, { withheld: { notes: 2, otherEvidence: 1 } });
     const r = await s.releases.createRelease(want);
+    assert.deepEqual(r.withheld, { notes: 2, otherEvidence: 1 }, 'what stayed behind is kept with the release');
     assert.equal(r.packageJson, want.packageJson);
     assert.equal(createHash('sha256').update(r.packageJson).digest('hex'), r.sha256);
     assert.deepEqual(r.html, want.html);
@@ -197,7 +198,7 @@ export function leadsContract(withStore: WithStore): void {
     await rejects(s.releases.createRelease(newRelease('r1', id, { fromStatus: 'released' })), 'NARIZ_CONFLICT');
     // A second release of a released lead (another unit) stays released.
     await s.releases.createRelease(newRelease('r2', id, { fromStatus: 'released', partnerCountry: 'COL', partnerUnit: 'DIRAN', marking: marking('S', ['COL', 'MEX']), createdAt: at(90) }));
-    assert.deepEqual((await s.releases.listReleases(ALL, { leadId: id })).map((x) => x.id), ['r2', 'r1']);
+    assert.deepEqual((await s.releases.listReleases(ALL, { leadId: id })).map((x) => [x.id, x.withheld]), [['r2', undefined], ['r1', { notes: 2, otherEvidence: 1 }]], 'not recorded reads as undefined');
     assert.equal('packageJson' in (await s.releases.listReleases(ALL))[0]!, false, 'a list carries summaries, not packages');
     // The partner portal's reads: only one's own country's, and only what one may see.
     const partner = accessPredicate(MEXICAN, POLICY);

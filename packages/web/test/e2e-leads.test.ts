@@ -252,6 +252,7 @@ test('e2e leads: a lead from a source, notes under their markings, a release to 
     await item.waitFor();
     await detail.and(page.locator('[data-status="released"]')).waitFor();
     assert.equal(await item.getByTestId('release-banner').textContent(), BANNER_REL);
+    assert.equal(await item.getByTestId('release-item-withheld').getAttribute('data-notes'), '1', 'what stayed behind is kept with the release');
     await detail.getByTestId('awaiting-partner').waitFor();
 
     // 7. The Spanish HTML, opened from its link: the U note, not the NOFORN one, under a banner that is not SECRET.

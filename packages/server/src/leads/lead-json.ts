@@ -57,8 +57,12 @@ export const releaseSummarySchema = {
   type: 'object',
   properties: {
     id: str, lead_id: str, partner_country: str, partner_unit: str, language: str, created_by: str, created_at: str, banner: str, marking: markingSchema, sha256: str,
+    withheld: {
+      type: ['object', 'null'], properties: { notes: { type: 'integer' }, other_evidence: { type: 'integer' } }, required: ['notes', 'other_evidence'],
+      description: 'what stayed behind (notes not releasable to the partner, other evidence); null for releases made before it was recorded',
+    },
   },
-  required: ['id', 'lead_id', 'partner_country', 'partner_unit', 'language', 'created_by', 'created_at', 'banner', 'marking', 'sha256'],
+  required: ['id', 'lead_id', 'partner_country', 'partner_unit', 'language', 'created_by', 'created_at', 'banner', 'marking', 'sha256', 'withheld'],
 } as const;
 
 const leadProperties = {
@@ -125,5 +129,6 @@ export function releaseSummaryJson(r: ReleaseSummary): Record<string, unknown> {
   return {
     id: r.id, lead_id: r.leadId, partner_country: r.partnerCountry, partner_unit: r.partnerUnit, language: r.language, created_by: r.createdBy, created_at: r.createdAt,
     banner: r.banner, marking: markingJson(r.marking), sha256: r.sha256,
+    withheld: r.withheld === undefined ? null : { notes: r.withheld.notes, other_evidence: r.withheld.otherEvidence },
   };
 }

@@ -110,6 +110,7 @@ export const leadReleaseRoutes: FastifyPluginAsync<{ platform: Platform }> = asy
       const r = await p.store.releases.createRelease({
         id: releaseId(id), leadId: lead.id, partnerCountry: country, partnerUnit: built.pkg.partner.unit, language: built.pkg.primary_language, createdBy: a.subject.username,
         createdAt, banner: built.banner, marking: built.marking, packageJson: built.json, sha256: built.sha256, html: built.html, fromStatus: lead.status, note: req.body.note ?? '',
+        withheld: built.withheld,
       });
       await p.store.audit.append({
         actor: a.subject.username, action: 'lead.release', target: lead.id,

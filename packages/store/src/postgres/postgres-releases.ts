@@ -39,11 +39,11 @@ export class PostgresReleases implements ReleaseStore {
         await lockPostgresStatus(c, r.leadId, r.fromStatus);
         const row = await c.query<ReleaseRowFields>(
           `INSERT INTO releases (id, lead_id, partner_country, partner_unit, language, created_by, created_at, banner, package, sha256, html_en, html_es,
-             marking, classification_rank, controls, rel_to, originator)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, $16, $17) RETURNING ${RELEASE_COLUMNS}`,
+             marking, classification_rank, controls, rel_to, originator, withheld_notes, withheld_other)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, $16, $17, $18, $19) RETURNING ${RELEASE_COLUMNS}`,
           [
             r.id, r.leadId, r.partnerCountry, r.partnerUnit, r.language, r.createdBy, r.createdAt, r.banner, r.packageJson, r.sha256, r.html.en, r.html.es,
-            m.marking, m.rank, m.controls, m.relTo, m.originator,
+            m.marking, m.rank, m.controls, m.relTo, m.originator, r.withheld?.notes ?? null, r.withheld?.otherEvidence ?? null,
           ],
         );
         await appendPostgresEvent(c, r.leadId, {

@@ -37,12 +37,13 @@ export class SqliteReleases implements ReleaseStore {
         this.db
           .prepare(
             `INSERT INTO releases (id, lead_id, partner_country, partner_unit, language, created_by, created_at, banner, package, sha256, html_en, html_es,
-               marking, classification_rank, controls, rel_to, originator)
-             VALUES (@id, @lead, @country, @unit, @language, @by, @at, @banner, @package, @sha, @en, @es, @marking, @rank, @controls, @relTo, @originator)`,
+               marking, classification_rank, controls, rel_to, originator, withheld_notes, withheld_other)
+             VALUES (@id, @lead, @country, @unit, @language, @by, @at, @banner, @package, @sha, @en, @es, @marking, @rank, @controls, @relTo, @originator, @withheldNotes, @withheldOther)`,
           )
           .run({
             id: r.id, lead: r.leadId, country: r.partnerCountry, unit: r.partnerUnit, language: r.language, by: r.createdBy, at: r.createdAt, banner: r.banner,
             package: r.packageJson, sha: r.sha256, en: r.html.en, es: r.html.es, ...m,
+            withheldNotes: r.withheld?.notes ?? null, withheldOther: r.withheld?.otherEvidence ?? null,
           });
         appendSqliteEvent(this.db, r.leadId, {
           from: r.fromStatus, to: 'released', actor: r.createdBy, at: r.createdAt, note: r.note,

@@ -118,6 +118,8 @@ export interface ReleaseSummary {
   readonly banner: string;
   readonly marking: Marking;
   readonly sha256: string;
+  /** What stayed behind; null for releases made before the server recorded it. */
+  readonly withheld: { readonly notes: number; readonly otherEvidence: number } | null;
 }
 
 export interface LeadDetail extends Lead {
@@ -241,6 +243,13 @@ export const readReleaseSummary: Reader<ReleaseSummary> = (v, path) => {
     banner: f.str('banner'),
     marking: f.get('marking', readMarking),
     sha256: f.str('sha256'),
+    withheld: f.get(
+      'withheld',
+      nullable((x, p) => {
+        const w = fields(x, p);
+        return { notes: w.get('notes', nonNegativeInt), otherEvidence: w.get('other_evidence', nonNegativeInt) };
+      }),
+    ),
   };
 };
 

@@ -33,6 +33,11 @@ export function ReleaseList(p: { readonly client: ApiClient; readonly leadId: Le
             <div className="muted small mono" title={r.sha256}>
               SHA-256 {r.sha256.slice(0, 16)}…
             </div>
+            {r.withheld !== null && (
+              <div className="muted small" data-testid="release-item-withheld" data-notes={r.withheld.notes} data-other={r.withheld.otherEvidence}>
+                {t('release.withheldLater', { notes: r.withheld.notes, other: r.withheld.otherEvidence })}
+              </div>
+            )}
             <div className="row wrap release-links">
               {TEXT_LANGUAGES.map((l) => (
                 <a key={l} href={releaseRenderingUrl(p.leadId, r.id, 'html', l)} target="_blank" rel="noopener" data-testid={`release-html-${l}`}>

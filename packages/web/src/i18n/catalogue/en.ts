@@ -655,6 +655,7 @@ export const en = {
   'release.confirm': 'Confirm the release',
   'release.releasing': 'Releasing…',
   'release.back': 'Back',
+  'release.withheldLater': 'Withheld: {notes} note(s) not releasable to the partner and {other} other piece(s) of evidence.',
   'release.withheld': 'Released {released} note(s); withheld {notes} note(s) not releasable to the partner and {other} other piece(s) of evidence.',
   'release.error.country': 'Choose the partner country.',
   'release.error.unitEmpty': 'Name the partner unit.',

@@ -653,6 +653,7 @@ export const es: Catalogue = {
   'release.confirm': 'Confirmar la entrega',
   'release.releasing': 'Entregando…',
   'release.back': 'Volver',
+  'release.withheldLater': 'Retenido: {notes} nota(s) no entregables a la contraparte y {other} prueba(s) de otro tipo.',
   'release.withheld': 'Se entregaron {released} nota(s); se retuvieron {notes} nota(s) no entregables a la contraparte y {other} prueba(s) de otro tipo.',
   'release.error.country': 'Elija el país de la contraparte.',
   'release.error.unitEmpty': 'Indique la unidad contraparte.',
