@@ -17,8 +17,14 @@
  * lead's evidence (through the API) has the server's note with its
  * provenance → uploads a .txt and a .docx (zipped here with fflate):
  * paragraphs per row, the document named in the caveat; the docx is saved
- * too, its note naming the document → English → Spanish → the Spanish UI →
- * a viewer has no Translation tab and the API refuses them.
+ * too, its note naming the document → English → Spanish → the glossary:
+ * browsed and searched with literal meaning and slang sense side by side,
+ * the admin edits "halcón" (a change someone made meanwhile is refused with
+ * the 409's message and reloaded), marks it reviewed (the badge changes),
+ * and a re-translation with the Apertium engine chosen explicitly
+ * (Bergamot offered disabled with the server's reason) shows the new
+ * meaning → the Spanish UI → an analyst sees the glossary without edit
+ * controls → a viewer has no Translation tab and the API refuses them.
  * Screenshots: artifacts/e2e/translation-*.png. Nothing waits a fixed time.
  */
 import { test } from 'node:test';
@@ -32,6 +38,8 @@ const ADMIN_INITIAL = 'translate-initial-Passw0rd';
 const ADMIN_PASSWORD = 'translate-changed-Passw0rd-2026';
 const VIEWER_INITIAL = 'translate-viewer-initial-pw';
 const VIEWER_NEW = 'translate-viewer-changed-pw-1';
+const ANALYST_INITIAL = 'translate-analyst-initial-pw';
+const ANALYST_NEW = 'translate-analyst-changed-pw-1';
 const PHONE = '55 1234 5678';
 /** A valid CURP (the RENAPO check digit holds). */
 const CURP = 'HEGG560427MVZRRL04';
@@ -91,7 +99,7 @@ async function translate(page: Page): Promise<void> {
   assert.equal(await page.getByTestId('tr-error').count(), 0, `the server refused: ${(await page.getByTestId('tr-error').allTextContents()).join(' ')}`);
 }
 
-test('e2e translation: pasted Spanish with a phone, a CURP and slang; copy, download, save on a lead; txt and docx; en→es; Spanish UI; viewer', { timeout: 600_000 }, async () => {
+test('e2e translation: pasted Spanish with a phone, a CURP and slang; copy, download, save on a lead; txt and docx; en→es; the glossary edited and reviewed; the engine chosen; Spanish UI; analyst; viewer', { timeout: 600_000 }, async () => {
   checkPrerequisites();
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
@@ -122,7 +130,7 @@ test('e2e translation: pasted Spanish with a phone, a CURP and slang; copy, down
     assert.equal(await apertium.getAttribute('data-used'), 'true', 'Apertium translates es→en here');
     const version = ((await apertium.locator('.tr-engine-detail').textContent()) ?? '').trim();
     assert.match(version, /apertium/i, 'the engine row shows its version');
-    assert.match((await page.getByTestId('tr-glossary-summary').textContent()) ?? '', /Slang glossary: \S*mx-slang\.json, \d+ entries, \d+ reviewed\./);
+    assert.match((await page.getByTestId('tr-glossary-summary').textContent()) ?? '', /Slang glossary: 49 entries, 0 reviewed\./);
 
     // 3. A pasted text, es→en.
     assert.equal(await page.getByTestId('tr-submit').isDisabled(), true, 'nothing to translate yet');
@@ -245,7 +253,75 @@ test('e2e translation: pasted Spanish with a phone, a CURP and slang; copy, down
     assert.ok(docNote !== undefined, notes.map((n) => n.text).join('\n---\n'));
     assert.match(docNote.text, /^segments: 2$/m);
 
-    // 8. English → Spanish: the glossary is for Spanish sources only.
+    // 8. The glossary: browse and search, literal meaning and slang sense side by side.
+    await page.getByTestId('tr-direction-es-en').check();
+    await page.getByTestId('tr-open-glossary').click();
+    await page.locator('[data-testid="tr-glossary-view"][data-state="done"][data-editable="true"]').waitFor();
+    assert.match((await page.getByTestId('tr-gl-counts').textContent()) ?? '', /^49 entries, 0 reviewed\./);
+    assert.equal(await page.getByTestId('tr-gl-entry').count(), 49, 'the starter list on one page');
+    await page.getByTestId('tr-gl-search').fill('HALCON');
+    await page.locator('[data-testid="tr-gl-list"][data-total="2"]').waitFor();
+    assert.deepEqual(await page.getByTestId('tr-gl-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-term'))), ['halcón', 'halconeo']);
+    const entry = page.locator('[data-testid="tr-gl-entry"][data-term="halcón"]');
+    assert.equal(await entry.getByTestId('tr-gl-literal').textContent(), 'Literal meaning: hawk, falcon');
+    assert.equal(await entry.getByTestId('tr-gl-slang').textContent(), 'Slang sense: cartel lookout');
+    assert.equal(await entry.getByTestId('tr-gl-badge').textContent(), 'unreviewed');
+    await page.getByTestId('tr-gl-unreviewed').check();
+    await page.getByTestId('tr-gl-category').selectOption('role');
+    await page.locator('[data-testid="tr-gl-list"][data-total="2"]').waitFor();
+    await screenshot('glossary');
+
+    // The admin edits the term's neutral Spanish and slang sense.
+    await entry.getByTestId('tr-gl-edit').click();
+    await entry.getByTestId('tr-gl-form-neutral').fill('soldado');
+    await entry.getByTestId('tr-gl-form-gloss').fill('cartel foot soldier');
+    await entry.getByTestId('tr-gl-form-save').click();
+    await page.locator('[data-testid="tr-gl-entry"][data-term="halcón"][data-version="2"]').waitFor();
+    assert.equal(await entry.getByTestId('tr-gl-slang').textContent(), 'Slang sense: cartel foot soldier');
+    assert.match((await entry.getByTestId('tr-gl-action').textContent()) ?? '', /Rewritten before translation as “soldado”/);
+
+    // Someone changes it meanwhile (through the API): saving from the older version is refused with the server's reason, then reloaded.
+    const entryId = String(await entry.getAttribute('data-id'));
+    const other = await apiFromPage(page, 'PATCH', `/api/translation/glossary/${entryId}`, { note: 'Checked against the Sinaloa reports.', version: 2 });
+    assert.equal(other.status, 200, JSON.stringify(other.json));
+    await entry.getByTestId('tr-gl-edit').click();
+    await entry.getByTestId('tr-gl-form-note').fill('A second opinion.');
+    await entry.getByTestId('tr-gl-form-save').click();
+    const conflict = entry.getByTestId('tr-gl-conflict');
+    await conflict.waitFor();
+    assert.match((await conflict.textContent()) ?? '', /Someone else changed this entry after you opened it, so nothing was saved: .*changed by admin .*version 3, you edited version 2/);
+    await screenshot('glossary-conflict');
+    await entry.getByTestId('tr-gl-conflict-reload').click();
+    await page.locator('[data-testid="tr-gl-entry"][data-term="halcón"][data-version="3"]').waitFor();
+    assert.match((await entry.textContent()) ?? '', /Checked against the Sinaloa reports\./);
+
+    // Marked reviewed: the badge changes.
+    await page.getByTestId('tr-gl-unreviewed').uncheck();
+    await entry.getByTestId('tr-gl-review').click();
+    await page.locator('[data-testid="tr-gl-entry"][data-term="halcón"][data-reviewed="true"]').waitFor();
+    assert.match((await entry.getByTestId('tr-gl-badge').textContent()) ?? '', /^reviewed by admin, /);
+    assert.equal(await entry.getByTestId('tr-gl-review').count(), 0);
+    await page.locator('[data-testid="tr-glossary-summary"]', { hasText: '49 entries, 1 reviewed' }).waitFor();
+
+    // Re-translated with Apertium chosen explicitly; Bergamot is offered disabled with the server's reason.
+    assert.equal(await page.getByTestId('tr-engine-pick-bergamot').isDisabled(), true);
+    assert.match((await page.getByTestId('tr-engine-reason-bergamot').textContent()) ?? '', /no Bergamot model directory configured/);
+    await page.getByTestId('tr-engine-pick-apertium').check();
+    await page.getByTestId('tr-mode-text').check();
+    await page.getByTestId('tr-text').fill(PASTED);
+    const [sent] = await Promise.all([page.waitForRequest((r) => r.url().endsWith('/api/translations') && r.method() === 'POST'), translate(page)]);
+    assert.equal(field(JSON.parse(sent.postData() ?? '{}'), 'engine'), 'apertium', 'the engine was asked for by name');
+    assert.equal(await page.getByTestId('tr-caveat').getAttribute('data-engine'), 'apertium');
+    const edited = await texts(page, 'tr-target');
+    assert.match(edited[0]!, /\bsoldier\b/i, `the new neutral form translated: ${edited[0]}`);
+    assert.doesNotMatch(edited[0]!, /watchdog/);
+    const newHit = page.locator('[data-testid="tr-glossary-hit"][data-term="halcón"]');
+    assert.equal(await newHit.getByTestId('tr-hit-gloss').textContent(), 'Slang sense: cartel foot soldier');
+    assert.equal(await newHit.getAttribute('data-reviewed'), 'true');
+    await screenshot('glossary-applied');
+    await page.getByTestId('tr-engine-pick-default').check();
+
+    // 9. English → Spanish: the glossary is for Spanish sources only.
     await page.getByTestId('tr-mode-text').check();
     await page.getByTestId('tr-direction-en-es').check();
     await page.locator('[data-testid="tr-engine"][data-engine="apertium"][data-direction="en-es"][data-used="true"]').waitFor();
@@ -256,7 +332,7 @@ test('e2e translation: pasted Spanish with a phone, a CURP and slang; copy, down
     assert.equal(await page.getByTestId('tr-glossary-hit').count(), 0);
     assert.match((await page.getByTestId('tr-glossary').textContent()) ?? '', /applies to Spanish sources only/);
 
-    // 9. The Spanish UI: the same pasted text, es→en, read in Spanish.
+    // 10. The Spanish UI: the same pasted text, es→en, read in Spanish.
     await page.getByTestId('language-switch').first().selectOption('es');
     await page.getByTestId('tab-translate').and(page.locator('text=Traducción')).waitFor();
     assert.match((await page.getByTestId('tr-glossary').textContent()) ?? '', /El glosario solo se aplica a textos en español/);
@@ -276,9 +352,26 @@ test('e2e translation: pasted Spanish with a phone, a CURP and slang; copy, down
     await page.getByTestId('language-switch').first().selectOption('en');
     await page.getByTestId('tab-translate').and(page.locator('text=Translation')).waitFor();
 
-    // 10. A viewer: no Translation tab, and the server refuses them.
+    // 11. An analyst browses the glossary but has no edit controls.
     const created = await apiFromPage(page, 'POST', '/api/users', { username: 'observer', password: VIEWER_INITIAL, role: 'viewer' });
     assert.equal(created.status, 201);
+    const analyst = await apiFromPage(page, 'POST', '/api/users', { username: 'reader', password: ANALYST_INITIAL, role: 'analyst' });
+    assert.equal(analyst.status, 201);
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('signin-form').waitFor();
+    await signIn(page, 'reader', ANALYST_INITIAL, ANALYST_NEW);
+    await page.getByTestId('sign-out').waitFor();
+    await page.getByTestId('tab-translate').click();
+    await page.getByTestId('tr-view-glossary').click();
+    await page.locator('[data-testid="tr-glossary-view"][data-state="done"][data-editable="false"]').waitFor();
+    await page.locator('[data-testid="tr-gl-entry"][data-term="halcón"][data-reviewed="true"]').waitFor();
+    assert.match((await page.getByTestId('tr-gl-counts').textContent()) ?? '', /Administrators edit and review it\./);
+    for (const control of ['tr-gl-edit', 'tr-gl-review', 'tr-gl-delete', 'tr-gl-add']) assert.equal(await page.getByTestId(control).count(), 0, `no ${control} for an analyst`);
+    const refusedEdit = await apiFromPage(page, 'POST', `/api/translation/glossary/${entryId}/review`, {});
+    assert.equal(refusedEdit.status, 403);
+    await screenshot('glossary-analyst');
+
+    // 12. A viewer: no Translation tab, and the server refuses them.
     await page.getByTestId('sign-out').click();
     await page.getByTestId('signin-form').waitFor();
     await signIn(page, 'observer', VIEWER_INITIAL, VIEWER_NEW);

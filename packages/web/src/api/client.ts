@@ -42,6 +42,13 @@ import { readVideoJobBody, readVideoJobList, type Roi, type VideoJob } from './s
 import { readCoverageAnswer, type CoverageAnswer } from './schema/video-coverage.js';
 import { readVideoFrames, type VideoFrameColumns } from './schema/video-frames.js';
 import { readGroundPick, readVideoBody, readVideoList, type GroundPick, type Video } from './schema/video.js';
+import { readTranslationEngines, type TranslationEngines } from './schema/translation-engines.js';
+import { readGlossaryEntryBody, readGlossaryPage, type GlossaryEntry, type GlossaryPage } from './schema/translation-glossary.js';
+import { readSavedTranslation, type SavedTranslation } from './schema/translation-saved.js';
+import { readDocumentTranslation, readTextTranslation, type Direction, type Translation } from './schema/translation.js';
+import { glossaryQueryString, translateQuery, translateTextJson, type GlossaryQuery } from '../translation/translate-request.js';
+import type { TranslateOptions } from '../translation/save-request.js';
+import type { GlossaryEntryBody } from '../translation/glossary-form.js';
 import { surveyRequestJson, type SurveyRequest } from '../flight/survey-request.js';
 import { annotationPatchJson, newAnnotationJson, type AnnotationPatch, type AnnotationSearch, type NewAnnotation } from '../video/annotation-request.js';
 import { choicesQuery, type ChartFilters } from '../network/chart-filters.js';
@@ -641,6 +648,55 @@ export class ApiClient {
   /** A download link (the browser sends the session cookie; the server audits the export). */
   networkExportUrl(file: ExportFile): string {
     return `${this.base}/api/network/export/${file}`;
+  }
+
+  // --- translation (docs/api.md, "Translation") ---------------------------
+
+  translationEngines(signal?: AbortSignal): Promise<TranslationEngines> {
+    return this.request('GET', '/api/translation/engines', readTranslationEngines, signal === undefined ? {} : { signal });
+  }
+
+  /** A pasted text; `direction` null lets the server detect it. */
+  translateText(text: string, direction: Direction | null, r: TranslateOptions, signal?: AbortSignal): Promise<Translation> {
+    return this.request('POST', '/api/translations', readTextTranslation, { body: translateTextJson(text, direction, r), ...(signal === undefined ? {} : { signal }) });
+  }
+
+  /** A txt, docx or PDF sent as it is, as an upload (the server tells the format by its bytes); aborted with the signal. */
+  translateDocument(file: Blob, name: string, direction: Direction | null, r: TranslateOptions, signal?: AbortSignal): Promise<Translation> {
+    const h = this.upload(`/api/translation-uploads?${translateQuery(name, direction, r)}`, 'application/octet-stream', file, readDocumentTranslation, () => undefined);
+    if (signal !== undefined) {
+      if (signal.aborted) h.abort();
+      else signal.addEventListener('abort', h.abort, { once: true });
+    }
+    return h.done;
+  }
+
+  /** Saves a note on the lead (the server translates again); `body` from saveRequestBody. */
+  saveTranslationOnLead(lead: LeadId, body: Record<string, unknown>): Promise<SavedTranslation> {
+    return this.request('POST', `/api/leads/${encodeURIComponent(lead)}/translations`, readSavedTranslation, { body });
+  }
+
+  glossary(q: GlossaryQuery, signal?: AbortSignal): Promise<GlossaryPage> {
+    return this.request('GET', `/api/translation/glossary?${glossaryQueryString(q)}`, readGlossaryPage, signal === undefined ? {} : { signal });
+  }
+
+  /** Admin: a new entry (unreviewed); 409 when a form is another entry's. */
+  createGlossaryEntry(b: GlossaryEntryBody): Promise<GlossaryEntry> {
+    return this.request('POST', '/api/translation/glossary', readGlossaryEntryBody, { body: b });
+  }
+
+  /** Admin: the entry as edited from `version`; 409 NARIZ_CONFLICT when someone changed it since. */
+  updateGlossaryEntry(id: string, version: number, b: GlossaryEntryBody): Promise<GlossaryEntry> {
+    return this.request('PATCH', `/api/translation/glossary/${encodeURIComponent(id)}`, readGlossaryEntryBody, { body: { ...b, version } });
+  }
+
+  /** Admin: marks the entry reviewed by this user; 409 when it changed since `version`. */
+  reviewGlossaryEntry(id: string, version: number): Promise<GlossaryEntry> {
+    return this.request('POST', `/api/translation/glossary/${encodeURIComponent(id)}/review`, readGlossaryEntryBody, { body: { version } });
+  }
+
+  async deleteGlossaryEntry(id: string): Promise<void> {
+    await this.request('DELETE', `/api/translation/glossary/${encodeURIComponent(id)}`, () => undefined);
   }
 
   // --- accounts (administrators) ------------------------------------------

@@ -2,13 +2,15 @@
  * The body of POST /api/leads/:id/translations for what is on screen: the
  * pasted text, or the document's paragraphs with its name and format,
  * with the direction the server used and the same options (case names,
- * glossary on or off). The server translates again itself, so the note's
- * provenance is its own. A note holds at most 40,000 characters of source
- * text (the server's limit, said here before sending).
+ * glossary on or off, the engine if one was chosen). The server translates
+ * again itself, so the note's provenance is its own. A note holds at most
+ * 40,000 characters of source text (the server's limit, said here before
+ * sending).
  */
 import type { Marking } from '../api/schema/marking.js';
 import { markingJson } from '../api/schema/marking.js';
 import type { Translation } from '../api/schema/translation.js';
+import type { EngineId } from './translate-request.js';
 
 /** The server's MAX_NOTE_SOURCE_CHARS. */
 export const MAX_NOTE_SOURCE_CHARS = 40_000;
@@ -18,6 +20,8 @@ export interface TranslateOptions {
   readonly entities: readonly string[];
   /** Apply the slang glossary (Spanish sources). */
   readonly glossary: boolean;
+  /** The engine asked for; undefined: the server's default for the direction. */
+  readonly engine?: EngineId;
 }
 
 export type SaveBody =
@@ -34,6 +38,7 @@ export function saveRequestBody(tr: Translation, o: TranslateOptions, marking: M
   const common = {
     direction: tr.direction,
     glossary: o.glossary,
+    ...(o.engine === undefined ? {} : { engine: o.engine }),
     ...(o.entities.length > 0 ? { protect: { entities: [...o.entities] } } : {}),
     marking: markingJson(marking),
   };

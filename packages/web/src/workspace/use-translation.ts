@@ -2,11 +2,15 @@
  * The translation tab's state, shared by its left panel (what to translate
  * and how, which lead to save on) and its main view (the result side by
  * side, the glossary hits, the caveat, copy, download and save): the
- * server's engines, the direction, the pasted text or the chosen file, the
- * options (case names kept as written, the glossary on or off), the newest
- * translation with the options it was made with, the lead picker and the
- * note's marking, and the saved note. Made once by the workspace; the
- * engines and the leads are asked for when the tab is first opened.
+ * server's engines and the one chosen (or the direction's default), the
+ * direction, the pasted text or the chosen file, the options (case names
+ * kept as written, the glossary on or off), the newest translation with the
+ * options it was made with, the lead picker and the note's marking, the
+ * saved note, and which view the main area shows (the translation or the
+ * glossary, whose state is use-translation-glossary.ts). Made once by the
+ * workspace; the engines and the leads are asked for when the tab is first
+ * opened. Every call goes through the app's ApiClient (its 401 handling
+ * included).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client.js';
@@ -17,12 +21,17 @@ import type { SavedTranslation } from '../api/schema/translation-saved.js';
 import type { Direction, Translation } from '../api/schema/translation.js';
 import { draftMarking, emptyDraft, type MarkingDraft } from '../leads/marking-draft.js';
 import { parseCaseNames, saveRequestBody, type TranslateOptions } from '../translation/save-request.js';
+import type { EngineId } from '../translation/translate-request.js';
 import { useLatestRequest } from './use-latest-request.js';
-import { useTranslationClient, type TranslationClient } from './use-translation-client.js';
+import { useTranslationGlossary, type GlossaryWorkspace } from './use-translation-glossary.js';
 
 /** A direction, or "let the server tell" from the text. */
 export type DirectionChoice = Direction | 'auto';
 export type InputMode = 'text' | 'file';
+/** An engine by name, or the direction's default. */
+export type EngineChoice = EngineId | 'default';
+/** What the main area shows. */
+export type TranslationMainView = 'translation' | 'glossary';
 
 /** The newest translation and the options it was made with (saving repeats them). */
 export interface TranslationOutcome {
@@ -34,10 +43,14 @@ export interface TranslationOutcome {
 const LEAD_LIMIT = 200;
 
 export interface TranslationWorkspace {
-  readonly client: TranslationClient;
   readonly engines: TranslationEngines | null;
   readonly enginesError: unknown;
   readonly reloadEngines: () => void;
+  readonly engine: EngineChoice;
+  readonly setEngine: (e: EngineChoice) => void;
+  readonly view: TranslationMainView;
+  readonly setView: (v: TranslationMainView) => void;
+  readonly glossaryBook: GlossaryWorkspace;
   readonly direction: DirectionChoice;
   readonly setDirection: (d: DirectionChoice) => void;
   readonly mode: InputMode;
@@ -73,10 +86,11 @@ export interface TranslationWorkspace {
   readonly saved: SavedTranslation | null;
 }
 
-export function useTranslation(client: ApiClient, csrfToken: string, active: boolean, canSaveToLead: boolean): TranslationWorkspace {
-  const tc = useTranslationClient(csrfToken);
-
+/** `_csrfToken` is unused: the ApiClient carries the session's token. */
+export function useTranslation(client: ApiClient, _csrfToken: string, active: boolean, canSaveToLead: boolean): TranslationWorkspace {
   const [engines, setEngines] = useState<TranslationEngines | null>(null);
+  const [engine, setEngine] = useState<EngineChoice>('default');
+  const [view, setView] = useState<TranslationMainView>('translation');
   const [enginesError, setEnginesError] = useState<unknown>(null);
   const [enginesWanted, setEnginesWanted] = useState(0);
   const [direction, setDirection] = useState<DirectionChoice>('es-en');
@@ -105,11 +119,15 @@ export function useTranslation(client: ApiClient, csrfToken: string, active: boo
     if (!opened) return undefined;
     const c = new AbortController();
     setEnginesError(null);
-    tc.engines(c.signal).then(setEngines, (err: unknown) => {
+    client.translationEngines(c.signal).then(setEngines, (err: unknown) => {
       if (!c.signal.aborted) setEnginesError(err);
     });
     return () => c.abort();
-  }, [opened, enginesWanted, tc]);
+  }, [opened, enginesWanted, client]);
+
+  // The glossary, when its view is shown; a change there is news for the engines' summary.
+  const reloadEngines = useCallback(() => setEnginesWanted((n) => n + 1), []);
+  const glossaryBook = useTranslationGlossary(client, opened && view === 'glossary', reloadEngines);
 
   // The leads to save on (those the user may see), when they may save.
   useEffect(() => {
@@ -129,16 +147,17 @@ export function useTranslation(client: ApiClient, csrfToken: string, active: boo
   const start = request.start;
   const translate = useCallback(() => {
     if (!ready) return;
-    const options: TranslateOptions = { entities: parseCaseNames(caseNames), glossary };
+    const options: TranslateOptions = { entities: parseCaseNames(caseNames), glossary, ...(engine === 'default' ? {} : { engine }) };
     const dir = direction === 'auto' ? null : direction;
     setSaved(null);
     setSaveError(null);
     if (mode === 'file' && file !== null) {
-      start((signal) => tc.translateDocument(file, file.name, dir, options, signal).then((translation) => ({ translation, options })));
+      start((signal) => client.translateDocument(file, file.name, dir, options, signal).then((translation) => ({ translation, options })));
     } else {
-      start((signal) => tc.translateText(text, dir, options, signal).then((translation) => ({ translation, options })));
+      start((signal) => client.translateText(text, dir, options, signal).then((translation) => ({ translation, options })));
     }
-  }, [ready, caseNames, glossary, direction, mode, file, text, start, tc]);
+    setView('translation');
+  }, [ready, caseNames, glossary, engine, direction, mode, file, text, start, client]);
 
   const outcome = request.result;
   const save = useCallback(() => {
@@ -148,7 +167,7 @@ export function useTranslation(client: ApiClient, csrfToken: string, active: boo
     setSaving(true);
     setSaveError(null);
     setSaved(null);
-    tc.saveOnLead(leadId, b.body).then(
+    client.saveTranslationOnLead(leadId, b.body).then(
       (s) => {
         setSaving(false);
         setSaved(s);
@@ -158,7 +177,7 @@ export function useTranslation(client: ApiClient, csrfToken: string, active: boo
         setSaveError(err);
       },
     );
-  }, [outcome, leadId, marking, tc]);
+  }, [outcome, leadId, marking, client]);
 
   const clearRequest = request.clear;
   const clear = useCallback(() => {
@@ -168,10 +187,14 @@ export function useTranslation(client: ApiClient, csrfToken: string, active: boo
   }, [clearRequest]);
 
   return {
-    client: tc,
     engines,
     enginesError,
-    reloadEngines: useCallback(() => setEnginesWanted((n) => n + 1), []),
+    reloadEngines,
+    engine,
+    setEngine,
+    view,
+    setView,
+    glossaryBook,
     direction,
     setDirection,
     mode,

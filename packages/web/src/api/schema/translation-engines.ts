@@ -1,8 +1,9 @@
 /**
  * GET /api/translation/engines: what can translate on this server and why
  * not — every engine × direction in order of preference with its version
- * or the reason it is unavailable, the engine each direction uses, a
- * summary of the slang glossary (how many entries, how many reviewed), the
+ * or the reason it is unavailable, the engine each direction uses by
+ * default, a summary of the slang glossary (its name, how many entries,
+ * how many reviewed; the entries are in translation-glossary.ts), the
  * document formats and limits, and the fixed caveat.
  */
 import { arrayOf, bool, fields, int, nullable, str, type Reader } from './read.js';
@@ -17,8 +18,8 @@ export interface EngineAvailability {
 }
 
 export interface GlossarySummary {
-  /** The file it was read from, or "built in". */
-  readonly source: string;
+  /** Where it lives ("database"), never a path. */
+  readonly name: string;
   readonly entries: number;
   readonly reviewed: number;
 }
@@ -28,7 +29,7 @@ export interface TranslationEngines {
   readonly enabled: boolean;
   readonly reason: string | null;
   readonly engines: readonly EngineAvailability[];
-  /** The engine each direction uses (the first available), or null. */
+  /** The engine each direction uses when none is chosen (the first available), or null. */
   readonly defaults: Readonly<Record<Direction, string | null>>;
   readonly glossary: GlossarySummary | null;
   readonly documents: {
@@ -47,7 +48,7 @@ const readAvailability: Reader<EngineAvailability> = (v, path) => {
 
 const readGlossarySummary: Reader<GlossarySummary> = (v, path) => {
   const f = fields(v, path);
-  return { source: f.str('source'), entries: f.int('entries'), reviewed: f.int('reviewed') };
+  return { name: f.str('name'), entries: f.int('entries'), reviewed: f.int('reviewed') };
 };
 
 export function readTranslationEngines(v: unknown): TranslationEngines {

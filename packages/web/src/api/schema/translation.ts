@@ -8,7 +8,7 @@
  * engine with its version and the fixed bilingual caveat. Both answers
  * (text and document) are read into one `Translation`.
  */
-import { arrayOf, fields, int, nullable, num, oneOf, str, type Reader } from './read.js';
+import { arrayOf, fields, int, nullable, num, oneOf, optional, str, type Reader } from './read.js';
 
 export const DIRECTIONS = ['es-en', 'en-es'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -59,6 +59,8 @@ export interface GlossaryHit extends TextSpan {
   readonly region: string;
   readonly reviewed: boolean;
   readonly reviewer: string | null;
+  /** The glossary entry it came from (null from an older server). */
+  readonly entryId: string | null;
 }
 
 export interface TranslatedSegment {
@@ -145,6 +147,7 @@ const readGlossaryHit: Reader<GlossaryHit> = (v, path) => {
     region: f.str('region'),
     reviewed: f.bool('reviewed'),
     reviewer: f.get('reviewer', nullable(str)),
+    entryId: f.get('entry_id', optional(nullable(str))) ?? null,
   };
 };
 

@@ -1,9 +1,11 @@
 /**
  * The translation tab's left panel: the direction (or detection from the
- * text), the engines the server has for it, a pasted text or a document
- * (txt, docx, PDF text layer) dropped or chosen, the options (case names
- * kept as written, the slang glossary on or off) with a summary of the
- * glossary, the Translate button, and — for those who may write leads —
+ * text), the engine (the server's choice or one by name) with what the
+ * server has for the direction, a pasted text or a document (txt, docx,
+ * PDF text layer) dropped or chosen, the options (case names kept as
+ * written, the slang glossary on or off) with a summary of the glossary
+ * and the button that opens it in the main view, the Translate button,
+ * and — for those who may write leads —
  * the lead to save on with the note's marking. The result is in the main
  * view (TranslationView), which shares this state (use-translation.ts).
  */
@@ -23,9 +25,6 @@ const MAX_TEXT_CHARS = 100_000;
 const ACCEPT = '.txt,.docx,.pdf,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const CHOICES: readonly DirectionChoice[] = ['es-en', 'en-es', 'auto'];
 const MODES: readonly InputMode[] = ['text', 'file'];
-
-/** The last part of a server path (the whole path is the paragraph's title). */
-const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
 export interface TranslationPanelProps {
   readonly tr: TranslationWorkspace;
@@ -69,7 +68,7 @@ export function TranslationPanel(p: TranslationPanelProps): ReactNode {
             </label>
           ))}
         </fieldset>
-        {eng !== null && eng.enabled && <EngineList engines={eng} directions={tr.direction === 'auto' ? DIRECTIONS : [tr.direction]} />}
+        {eng !== null && eng.enabled && <EngineList engines={eng} directions={tr.direction === 'auto' ? DIRECTIONS : [tr.direction]} choice={tr.engine} onChoose={tr.setEngine} />}
         <fieldset className="group">
           <legend>{t('translate.input')}</legend>
           <div className="row tr-modes" role="radiogroup">
@@ -132,14 +131,10 @@ export function TranslationPanel(p: TranslationPanelProps): ReactNode {
         </details>
         {eng?.glossary != null && (
           <div className="tr-glossary-summary small" data-testid="tr-glossary-summary">
-            <p title={eng.glossary.source}>
-              {t('translate.glossarySummary', {
-                source: eng.glossary.source === 'built in' ? t('translate.glossaryBuiltIn') : fileName(eng.glossary.source),
-                entries: eng.glossary.entries,
-                reviewed: eng.glossary.reviewed,
-              })}
-            </p>
-            <p className="muted">{t('translate.glossaryNoEdit')}</p>
+            <p>{t('translate.glossarySummary', { entries: eng.glossary.entries, reviewed: eng.glossary.reviewed })}</p>
+            <button type="button" className="small" aria-pressed={tr.view === 'glossary'} onClick={() => tr.setView(tr.view === 'glossary' ? 'translation' : 'glossary')} data-testid="tr-open-glossary">
+              {tr.view === 'glossary' ? t('translate.glossaryClose') : t('translate.glossaryOpen')}
+            </button>
           </div>
         )}
         <div className="row">

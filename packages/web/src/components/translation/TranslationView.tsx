@@ -4,7 +4,9 @@
  * with its caveat and provenance, save it on the lead chosen in the left
  * panel — for those who may write leads), the legend of the highlights,
  * the original and the translation side by side, and the glossary hits
- * beside them. The state is shared with TranslationPanel.
+ * beside them; or, switched by the buttons on top (or the panel's), the
+ * slang glossary itself (GlossaryView). The state is shared with
+ * TranslationPanel.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -16,11 +18,27 @@ import { saveFile } from '../flight/save-file.js';
 import { Portion } from '../leads/MarkingText.js';
 import { CaveatBox } from './CaveatBox.js';
 import { GlossaryAside } from './GlossaryAside.js';
+import { GlossaryView } from './GlossaryView.js';
 import { ParallelText } from './ParallelText.js';
 
 export interface TranslationViewProps {
   readonly tr: TranslationWorkspace;
   readonly canSaveToLead: boolean;
+}
+
+/** The two things the main view shows, as a pair of toggle buttons. */
+function ViewSwitch(p: { readonly tr: TranslationWorkspace }): ReactNode {
+  const { t } = useI18n();
+  return (
+    <div className="row tr-view-switch" role="group" aria-label={t('translate.viewSwitch')}>
+      <button type="button" className="small" aria-pressed={p.tr.view === 'translation'} onClick={() => p.tr.setView('translation')} data-testid="tr-view-translation">
+        {t('translate.viewTitle')}
+      </button>
+      <button type="button" className="small" aria-pressed={p.tr.view === 'glossary'} onClick={() => p.tr.setView('glossary')} data-testid="tr-view-glossary">
+        {t('translate.gl.title')}
+      </button>
+    </div>
+  );
 }
 
 export function TranslationView(p: TranslationViewProps): ReactNode {
@@ -30,9 +48,18 @@ export function TranslationView(p: TranslationViewProps): ReactNode {
   const outcome = tr.outcome;
   // "Copied" speaks of the translation it was said for.
   useEffect(() => setCopied(null), [outcome]);
+  if (tr.view === 'glossary') {
+    return (
+      <section className="tr-view" data-testid="translation-view" data-state="glossary" aria-label={t('translate.gl.title')}>
+        <ViewSwitch tr={tr} />
+        <GlossaryView g={tr.glossaryBook} />
+      </section>
+    );
+  }
   if (outcome === null) {
     return (
       <section className="tr-view" data-testid="translation-view" data-state={tr.running ? 'running' : 'empty'} aria-labelledby="tr-view-title">
+        <ViewSwitch tr={tr} />
         <h2 id="tr-view-title">{t('translate.viewTitle')}</h2>
         <p className="muted">{tr.running ? t('translate.running') : t('translate.empty')}</p>
       </section>
@@ -62,6 +89,7 @@ export function TranslationView(p: TranslationViewProps): ReactNode {
   };
   return (
     <section className="tr-view" data-testid="translation-view" data-state={tr.running ? 'running' : 'done'} aria-labelledby="tr-view-title">
+      <ViewSwitch tr={tr} />
       <h2 id="tr-view-title" className="visually-hidden">
         {t('translate.viewTitle')}
       </h2>
