@@ -141,3 +141,40 @@ test('a release to the TAK server’s country streams as a laboratory point and 
     await tak.close();
   }
 });
+
+test('at start the TAK link sends the current picture: the newest streamable release of each open lead, once; closed leads and other countries’ releases are not sent; audited as a sync', async () => {
+  const dir = (await import('node:fs')).mkdtempSync((await import('node:path')).join((await import('node:os')).tmpdir(), 'nariz-tak-sync-'));
+  let t = T0;
+  // Releases made while no TAK server was linked (or while one was unreachable and Nariz restarted).
+  const first = await startServer({ dir, now: () => new Date(t) });
+  let newest = '';
+  let open = '';
+  try {
+    const ana = await cleared(first.store, 'mruiz', 'analyst', { clearance: 'TS' });
+    const lead = await leadByHand(first.base, ana, { title: 'Rancho El Nogal', marking: mark('S', ['MEX']), detected_at: '2026-11-20T03:00:00Z', confirm: true });
+    open = lead.id;
+    await release(first.base, ana, lead.id, 'MEX', 'SEMAR UNOPES');
+    t += 3_600_000;
+    newest = (await release(first.base, ana, lead.id, 'MEX', 'FGR Sonora')).release.id;
+    const done = await leadByHand(first.base, ana, { title: 'Bodega cerrada', marking: mark('S', ['MEX']), detected_at: '2026-11-20T03:00:00Z', confirm: true });
+    await release(first.base, ana, done.id, 'MEX', 'SEMAR UNOPES');
+    assert.equal((await call(first.base, 'POST', `/api/leads/${done.id}/transitions`, { to: 'closed', note: 'dismantled' }, { auth: ana.auth })).status, 200);
+    const colombia = await leadByHand(first.base, ana, { title: 'Bodega en Cúcuta', marking: mark('C', ['COL']), detected_at: '2026-11-20T03:00:00Z', confirm: true });
+    await release(first.base, ana, colombia.id, 'COL', 'DIRAN');
+  } finally {
+    await first.close();
+  }
+  const tak = await takStandIn();
+  const second = await startServer({ dir, now: () => new Date(t), tak: { host: '127.0.0.1', port: tak.port, tls: undefined, releasableTo: 'MEX', clearance: 'S', accesses: [] } });
+  try {
+    await until(async () => (tak.events.length >= 1 ? true : undefined), 'the open lead at the TAK server', 15_000);
+    await new Promise((ok) => setTimeout(ok, 300));
+    assert.equal(tak.events.length, 1, tak.events.join('\n'));
+    assert.ok(tak.events[0]!.includes('Rancho El Nogal') && attr(tak.events[0]!, 'type') === 'a-u-G-I');
+    const synced = await second.store.audit.list({ action: 'cot.export' });
+    assert.deepEqual(synced.map((e) => [e.actor, e.target, e.details['reason'], e.details['lead_id']]), [['system:tak', newest, 'sync', open]]);
+  } finally {
+    await second.close();
+    await tak.close();
+  }
+});

@@ -13,19 +13,27 @@
  *  1. lists the lead's releases through its own access predicate (the store
  *     filters in the query) — to its country only, unless the TAK server is
  *     the own country's, which may see every release;
- *  2. skips those made before the link started, or already sent;
+ *  2. skips those made before the link started (the start-up sync below
+ *     sent those), or already sent;
  *  3. re-checks every portion at the exit for itself and for its country
  *     (export-guard.ts), builds the events (exchange's cotEvents, which
  *     refuses what its own release checks refuse) and queues them.
  *
- * Each release sent is audited `cot.export` (via `tak`, the event count);
- * a refusal `export.refused`. Releases are handled one at a time, in the
- * order they were announced.
+ * When the link starts it first sends the current picture: for each open
+ * lead (not closed) with a release it may stream, the newest such release.
+ * The sender's queue is in memory, so a release queued while the TAK server
+ * was unreachable and lost with a restart of Nariz is sent again then; CoT
+ * events keep their uid from release to release (cot-uids.ts), so a TAK
+ * server that already has one only sees it updated.
+ *
+ * Each release sent is audited `cot.export` (via `tak`, the event count,
+ * `reason` release or sync); a refusal `export.refused`. Releases are
+ * handled one at a time, in the order they were announced.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { cotEvents, TakSender, type CotEvent, type TakBackoff, type TakSenderState } from '@nariz/exchange';
-import { accessPredicate, parseSubject, type Subject } from '@nariz/security';
-import { leadId } from '@nariz/store';
+import { accessPredicate, parseSubject, type AccessPredicate, type Subject } from '@nariz/security';
+import { leadId, type ReleaseSummary } from '@nariz/store';
 import { markingJson } from '../leads/lead-json.js';
 import type { Platform } from '../platform.js';
 import { releaseExports } from './release-exports.js';
@@ -33,6 +41,9 @@ import { throughExit } from './release-exit.js';
 import type { TakConfig } from './tak-config.js';
 
 export const TAK_ACTOR = 'system:tak';
+
+/** The most releases the start-up sync reads (newest first). */
+const SYNC_LIMIT = 10_000;
 
 export interface TakLinkOptions {
   readonly platform: Platform;
@@ -102,6 +113,7 @@ export class TakLink {
     this.#unsubscribe = this.#p.hub.subscribe((m) => {
       if (m.type === 'lead' && m.status === 'released') this.#work = this.#work.then(() => this.#leadReleased(m.id));
     });
+    this.#work = this.#work.then(() => this.#syncOpenLeads());
   }
 
   /** Resolves when every release announced so far has been handled (queued or refused). */
@@ -152,31 +164,60 @@ export class TakLink {
     }
   }
 
-  async #send(id: string): Promise<void> {
+  /** The releases this link may stream: to its country, or every one when the TAK server is the own country's. */
+  #query(): { readonly who: AccessPredicate; readonly own: boolean } {
+    return { who: accessPredicate(this.#subject, this.#p.security), own: this.#cfg.releasableTo === this.#p.security.ownCountry };
+  }
+
+  async #syncOpenLeads(): Promise<void> {
     const p = this.#p;
-    const c = this.#cfg;
-    const who = accessPredicate(this.#subject, p.security);
-    const own = c.releasableTo === p.security.ownCountry;
-    const releases = await p.store.releases.listReleases(who, { leadId: leadId(id), ...(own ? {} : { partnerCountry: c.releasableTo }), limit: 1000 });
+    try {
+      const { who, own } = this.#query();
+      const newest = new Map<string, ReleaseSummary>();
+      // Newest first: the first release seen of a lead is its newest.
+      for (const s of await p.store.releases.listReleases(who, { ...(own ? {} : { partnerCountry: this.#cfg.releasableTo }), limit: SYNC_LIMIT })) {
+        if (!newest.has(s.leadId)) newest.set(s.leadId, s);
+      }
+      for (const s of [...newest.values()].reverse()) {
+        const lead = await p.store.leads.getLead(s.leadId, who);
+        if (lead === undefined || lead.status === 'closed') continue;
+        await this.#stream(s, 'sync');
+      }
+    } catch (err) {
+      this.#log.error({ err }, 'could not send the open leads to the TAK server at start');
+    }
+  }
+
+  async #send(id: string): Promise<void> {
+    const { who, own } = this.#query();
+    const releases = await this.#p.store.releases.listReleases(who, { leadId: leadId(id), ...(own ? {} : { partnerCountry: this.#cfg.releasableTo }), limit: 1000 });
     for (const s of [...releases].reverse()) {
       if (this.#sent.has(s.id) || Date.parse(s.createdAt) < this.#since) continue;
-      const r = await p.store.releases.getRelease(s.id, who, own ? undefined : c.releasableTo);
-      if (r === undefined) continue;
-      let events: CotEvent[];
-      try {
-        events = await throughExit(p, this.#subject, r, releaseExports(p).of(r), { format: 'cot', via: 'tak', recipients: [c.releasableTo] }, (x) => cotEvents(x.package()));
-      } catch (err) {
-        this.#refused += 1;
-        this.#log.warn({ err, release: r.id }, 'release not streamed to the TAK server');
-        continue;
-      }
-      this.#sent.add(r.id);
-      const queued = this.#sender?.send(events) ?? false;
-      if (!queued) this.#log.error({ release: r.id, events: events.length }, 'TAK queue full: release not streamed');
-      await p.store.audit.append({
-        actor: TAK_ACTOR, action: 'cot.export', target: r.id,
-        details: { lead_id: r.leadId, via: 'tak', host: c.host, port: c.port, events: events.length, queued, partner_country: r.partnerCountry, marking: markingJson(r.marking) },
-      });
+      await this.#stream(s, 'release');
     }
+  }
+
+  /** Re-checks one release at the exit, queues its events and audits it; a refusal is counted and audited by the exit. */
+  async #stream(s: ReleaseSummary, reason: 'release' | 'sync'): Promise<void> {
+    const p = this.#p;
+    const c = this.#cfg;
+    const { who, own } = this.#query();
+    const r = await p.store.releases.getRelease(s.id, who, own ? undefined : c.releasableTo);
+    if (r === undefined) return;
+    let events: CotEvent[];
+    try {
+      events = await throughExit(p, this.#subject, r, releaseExports(p).of(r), { format: 'cot', via: 'tak', recipients: [c.releasableTo] }, (x) => cotEvents(x.package()));
+    } catch (err) {
+      this.#refused += 1;
+      this.#log.warn({ err, release: r.id }, 'release not streamed to the TAK server');
+      return;
+    }
+    this.#sent.add(r.id);
+    const queued = this.#sender?.send(events) ?? false;
+    if (!queued) this.#log.error({ release: r.id, events: events.length }, 'TAK queue full: release not streamed');
+    await p.store.audit.append({
+      actor: TAK_ACTOR, action: 'cot.export', target: r.id,
+      details: { lead_id: r.leadId, via: 'tak', reason, host: c.host, port: c.port, events: events.length, queued, partner_country: r.partnerCountry, marking: markingJson(r.marking) },
+    });
   }
 }
