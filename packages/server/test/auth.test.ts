@@ -59,7 +59,7 @@ test('the first admin signs in with the one-time password, must change it, and t
   assert.equal(await ensureFirstAdmin(s.store, undefined), undefined, 'only once');
   assert.equal((await call(s.base, 'GET', '/api/sorties')).status, 401, 'signed out');
   const { cookie, csrf, reply } = await signIn(s.base, 'admin', first.password);
-  assert.deepEqual(reply.json, { user: { username: 'admin', role: 'admin' }, csrf_token: csrf, must_change_password: true });
+  assert.deepEqual(reply.json, { user: { username: 'admin', role: 'admin', clearance: 'TS', nationality: 'USA', organisation: 'task force', accesses: [] }, csrf_token: csrf, must_change_password: true });
   const set = reply.headers.get('set-cookie') ?? '';
   for (const attr of [/HttpOnly/i, /SameSite=Strict/i, /Secure/i, /Path=\//]) assert.match(set, attr);
   const auth = { cookie, csrf };

@@ -114,15 +114,18 @@ test('posterior draws are read as [lon, lat] pairs; a malformed draw names its p
 });
 
 test('sessions, roles and the app config', () => {
-  const s = readSession({ user: { username: 'admin', role: 'admin' }, csrf_token: 'abc', must_change_password: true });
-  assert.deepEqual(s, { username: 'admin', role: 'admin', csrfToken: 'abc', mustChangePassword: true });
+  const admin = { username: 'admin', role: 'admin', clearance: 'TS', nationality: 'USA', organisation: 'task force', accesses: [] };
+  const s = readSession({ user: admin, csrf_token: 'abc', must_change_password: true });
+  assert.deepEqual(s, { username: 'admin', role: 'admin', clearance: 'TS', nationality: 'USA', organisation: 'task force', accesses: [], csrfToken: 'abc', mustChangePassword: true });
   assert.equal(canAnalyse('viewer'), false);
   assert.equal(canAnalyse('analyst'), true);
-  assert.throws(() => readSession({ user: { username: 'x', role: 'root' }, csrf_token: 'a', must_change_password: false }), /session\.user\.role: expected one of viewer, analyst, admin/);
-  assert.throws(() => readSession({ user: { username: 'x', role: 'viewer' }, must_change_password: false }), /session\.csrf_token: expected a string, got undefined/);
-  assert.deepEqual(readAppConfig({ version: '0.1.0', pmtiles_url: null, demo: false }), { version: '0.1.0', pmtilesUrl: null, demo: false });
-  assert.equal(readAppConfig({ version: '0.1.0', pmtiles_url: '/basemap.pmtiles', demo: true }).pmtilesUrl, '/basemap.pmtiles');
-  assert.throws(() => readAppConfig({ version: '0.1.0', demo: false }), /pmtiles_url/);
+  assert.throws(() => readSession({ user: { ...admin, role: 'root' }, csrf_token: 'a', must_change_password: false }), /session\.user\.role: expected one of viewer, analyst, admin/);
+  assert.throws(() => readSession({ user: { ...admin, role: 'viewer' }, must_change_password: false }), /session\.csrf_token: expected a string, got undefined/);
+  assert.throws(() => readSession({ user: { username: 'x', role: 'viewer' }, csrf_token: 'a', must_change_password: false }), /session\.user\.clearance/);
+  assert.deepEqual(readAppConfig({ version: '0.1.0', pmtiles_url: null, demo: false, own_country: 'USA' }), { version: '0.1.0', pmtilesUrl: null, demo: false, ownCountry: 'USA' });
+  assert.equal(readAppConfig({ version: '0.1.0', pmtiles_url: '/basemap.pmtiles', demo: true, own_country: 'MEX' }).pmtilesUrl, '/basemap.pmtiles');
+  assert.throws(() => readAppConfig({ version: '0.1.0', demo: false, own_country: 'USA' }), /pmtiles_url/);
+  assert.throws(() => readAppConfig({ version: '0.1.0', pmtiles_url: null, demo: false }), /own_country/);
 });
 
 test('sorties and uploads', () => {

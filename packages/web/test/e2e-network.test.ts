@@ -100,6 +100,8 @@ async function importCsv(page: Page, kind: 'entities' | 'assertions', name: stri
 
 async function chartCounts(page: Page): Promise<{ nodes: number; edges: number; drawnNodes: number; drawnEdges: number }> {
   const chart = page.getByTestId('network-chart');
+  // The chart's code loads when the tab first opens (a lazy chunk): wait for its renderer rather than racing it.
+  await page.waitForFunction(`window.__narizNetwork !== undefined`);
   const r: unknown = await page.evaluate(`({ order: window.__narizNetwork.order(), size: window.__narizNetwork.size() })`);
   assert.ok(typeof r === 'object' && r !== null && 'order' in r && 'size' in r);
   return { nodes: Number(await chart.getAttribute('data-nodes')), edges: Number(await chart.getAttribute('data-edges')), drawnNodes: Number(r.order), drawnEdges: Number(r.size) };

@@ -234,5 +234,5 @@ test('a live `lead` message reads with its marking; an unknown type is skipped',
   assert.ok(m !== null && m.type === 'lead');
   assert.deepEqual(m.marking.relTo, ['MEX', 'USA']);
   assert.throws(() => readLiveMessage({ type: 'lead', id: 'l-1', status: 'lost', updated_at: 'x', marking: {} }), /live\.status/);
-  assert.equal(readLiveMessage({ type: 'network', id: 'x' }), null);
+  assert.equal(readLiveMessage({ type: 'weather', id: 'x' }), null);
 });

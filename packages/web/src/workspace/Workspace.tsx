@@ -504,7 +504,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
                 <SimulatedBadge /> {t('simulated.banner')}
               </div>
             )}
-            {sortie === null && openPlan === null && video.open === null && flight.draw.mode === null && !video.coverage.picking && !leads.picking && <div className="map-hint">{t('map.noSortie')}</div>}
+            {sortie === null && openPlan === null && video.open === null && flight.draw.mode === null && !video.coverage.picking && !leads.picking && tab !== 'network' && <div className="map-hint">{t('map.noSortie')}</div>}
             {leads.picking && (
               <div className="map-hint" role="status" data-testid="lead-map-hint">
                 {t('leads.pickHelp')}
