@@ -177,6 +177,9 @@ test('e2e network: import through the mapping step, the chart, an exact betweenn
     assert.equal(await kp.getAttribute('data-ids'), 'carlos', 'the single key player is C');
     assert.match((await kp.textContent()) ?? '', /fragmentation 0\.8000/);
     assert.ok(((await results.getByTestId('network-removal').getAttribute('data-sizes')) ?? '').startsWith('1,'), 'the removal curve starts at 1');
+    assert.equal(await page.getByTestId('network-analysis-algorithm').inputValue(), 'leiden', 'Leiden unless Louvain is chosen');
+    assert.equal(await results.getByTestId('network-communities').getAttribute('data-algorithm'), 'leiden');
+    assert.match((await results.getByTestId('network-communities').textContent()) ?? '', /\(Leiden\)/);
     await screenshot('analysis');
 
     // 4b. Change over time. The form starts from the data's range: 2026-03-02 … 2026-05-01 (61 days) in 14-day windows.

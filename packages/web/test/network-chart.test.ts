@@ -186,7 +186,7 @@ test('readers: an analysis run with its result, and bad shapes refused with thei
     result: {
       graph: { nodes: 2, edges: 1 }, nodes: [{ id: 'a', label: 'A', type: 'person' }, { id: 'b', label: 'B', type: 'person' }],
       edges: [{ from: 'a', to: 'b', weight: null, assertions: ['x'] }], measures: { degree: { a: 1, b: 1 }, unknown_measure: { a: 3 } },
-      communities: { count: 1, modularity: 0, membership: { a: 0, b: 0 } }, key_players: { k: 1, objective: 'fragmentation', ids: ['a'], score: 0 },
+      communities: { algorithm: 'leiden', count: 1, modularity: 0, membership: { a: 0, b: 0 } }, key_players: { k: 1, objective: 'fragmentation', ids: ['a'], score: 0 },
       removal: { measure: 'betweenness', initial_largest: 2, relative_sizes: [1, 0.5], steps: [{ removed: 'a', score: 0, tied: 2, margin: 0, largest_component: 1, relative_size: 0.5 }] },
       errors: { eigenvector: { code: 'NARIZ_NUMERIC', message: 'no convergence' } },
     },

@@ -3,7 +3,7 @@
  * GET /api/network/analysis/:id): its state and progress while the
  * server's worker computes, and once done its result keyed by entity id —
  * the graph analysed and what was left out, the measures asked for,
- * Louvain communities, key players and a removal curve (or, for a run of
+ * communities (Leiden or Louvain), key players and a removal curve (or, for a run of
  * kind `windows`, network-windows.ts). A measure that failed is under
  * `errors`; the rest still came back.
  */
@@ -12,6 +12,10 @@ import { readWindowsResult, type WindowsResult } from './network-windows.js';
 import { arrayOf, fields, int, nullable, num, oneOf, optional, recordOf, str, type Reader } from './read.js';
 
 export { MEASURES, type MeasureName } from './network-measures.js';
+
+/** How communities are found (the server's `communities.algorithm`): Leiden (its communities are connected) by default, or Louvain. */
+export const COMMUNITY_ALGORITHMS = ['leiden', 'louvain'] as const;
+export type CommunityAlgorithm = (typeof COMMUNITY_ALGORITHMS)[number];
 
 export const RUN_STATES = ['queued', 'running', 'done', 'failed'] as const;
 export type RunState = (typeof RUN_STATES)[number];
@@ -38,7 +42,7 @@ export interface AnalysisResult {
   readonly edges: readonly AnalysisEdge[];
   /** measure → entity id → value. */
   readonly measures: Readonly<Partial<Record<MeasureName, Readonly<Record<string, number>>>>>;
-  readonly communities: { readonly count: number; readonly modularity: number; readonly membership: Readonly<Record<string, number>> } | null;
+  readonly communities: { readonly algorithm: CommunityAlgorithm; readonly count: number; readonly modularity: number; readonly membership: Readonly<Record<string, number>> } | null;
   readonly keyPlayers: { readonly k: number; readonly objective: string; readonly ids: readonly string[]; readonly score: number } | null;
   readonly removal: { readonly measure: string; readonly relativeSizes: readonly number[]; readonly steps: readonly RemovalStep[] } | null;
   /** What failed, by part: the server's code and message. */
@@ -93,7 +97,7 @@ const readResult: Reader<AnalysisResult> = (v, path) => {
     measures: f.get('measures', optional(readMeasures)) ?? {},
     communities: f.get('communities', optional((x, p) => {
       const c = fields(x, p);
-      return { count: c.int('count'), modularity: c.num('modularity'), membership: c.get('membership', recordOf(int)) };
+      return { algorithm: c.get('algorithm', oneOf(COMMUNITY_ALGORITHMS)), count: c.int('count'), modularity: c.num('modularity'), membership: c.get('membership', recordOf(int)) };
     })) ?? null,
     keyPlayers: f.get('key_players', optional((x, p) => {
       const k = fields(x, p);

@@ -69,8 +69,8 @@ export function AnalysisResults(p: { readonly network: NetworkWorkspace; readonl
         </>
       )}
       {r.communities !== null && (
-        <p className="small" data-testid="network-communities" data-count={r.communities.count}>
-          {t('network.results.communities', { count: r.communities.count, modularity: num.format(r.communities.modularity) })}
+        <p className="small" data-testid="network-communities" data-count={r.communities.count} data-algorithm={r.communities.algorithm}>
+          {t('network.results.communities', { count: r.communities.count, modularity: num.format(r.communities.modularity), algorithm: r.communities.algorithm === 'leiden' ? 'Leiden' : 'Louvain' })}
         </p>
       )}
       {r.keyPlayers !== null && (

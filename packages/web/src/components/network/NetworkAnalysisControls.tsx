@@ -1,11 +1,12 @@
 /**
- * Starting an analysis: every measure, Louvain communities, key players
+ * Starting an analysis: every measure, communities (Leiden by default, or
+ * Louvain), key players
  * (k) and a removal curve (steps), computed by the server's worker on the
  * links the filters keep; the run's state while it works. Viewers read
  * results only.
  */
 import { useId, useState, type ReactNode } from 'react';
-import { MEASURES } from '../../api/schema/network-analysis.js';
+import { COMMUNITY_ALGORITHMS, MEASURES, type CommunityAlgorithm } from '../../api/schema/network-analysis.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { choicesJson } from '../../network/chart-filters.js';
 import type { NetworkWorkspace } from '../../workspace/use-network.js';
@@ -17,13 +18,14 @@ export function NetworkAnalysisControls(p: { readonly network: NetworkWorkspace;
   const n = p.network;
   const [k, setK] = useState(2);
   const [steps, setSteps] = useState(5);
+  const [algorithm, setAlgorithm] = useState<CommunityAlgorithm>('leiden');
   const run = n.run;
   const busy = run !== null && (run.state === 'queued' || run.state === 'running');
   const start = (): void =>
     n.startRun({
       choices: choicesJson(n.filters),
       measures: [...MEASURES],
-      communities: { seed: 1 },
+      communities: { algorithm, seed: 1 },
       key_players: { k, seed: 1 },
       removal: { measure: 'betweenness', steps },
     });
@@ -42,6 +44,24 @@ export function NetworkAnalysisControls(p: { readonly network: NetworkWorkspace;
               <label htmlFor={`${id}-steps`}>{t('network.analysis.removalSteps')}</label>
               <input id={`${id}-steps`} type="number" min={0} max={100} value={steps} onChange={(e) => setSteps(Math.max(0, Math.min(100, Math.round(Number(e.target.value)) || 0)))} data-testid="network-analysis-steps" />
             </div>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-algorithm`}>{t('network.analysis.algorithm')}</label>
+            <select
+              id={`${id}-algorithm`}
+              value={algorithm}
+              onChange={(e) => {
+                const a = COMMUNITY_ALGORITHMS.find((x) => x === e.target.value);
+                if (a !== undefined) setAlgorithm(a);
+              }}
+              data-testid="network-analysis-algorithm"
+            >
+              {COMMUNITY_ALGORITHMS.map((a) => (
+                <option key={a} value={a}>
+                  {t(a === 'leiden' ? 'network.analysis.leiden' : 'network.analysis.louvain')}
+                </option>
+              ))}
+            </select>
           </div>
           <button type="button" className="primary" disabled={busy} onClick={start} data-testid="network-analysis-run">
             {t('network.analysis.run')}
