@@ -103,3 +103,22 @@ export async function signIn(page: Page, username: string, password: string, new
   await page.getByTestId('password-confirm').fill(newPassword);
   await page.getByTestId('password-submit').click();
 }
+
+/**
+ * A call from the page as the app makes it: the session cookie goes with
+ * it and the session's CSRF token in its header. `body`: JSON for an
+ * object, as it is for a string (with its `contentType`).
+ */
+export async function apiFromPage(page: Page, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; json: unknown }> {
+  const r: unknown = await page.evaluate(`(async () => {
+    const s = await (await fetch('/api/session')).json();
+    const r = await fetch(${JSON.stringify(path)}, {
+      method: ${JSON.stringify(method)},
+      headers: { 'content-type': ${JSON.stringify(contentType)}, 'x-csrf-token': s.csrf_token },
+      ${body === undefined ? '' : `body: ${JSON.stringify(typeof body === 'string' ? body : JSON.stringify(body))},`}
+    });
+    return { status: r.status, json: await r.json().catch(() => null) };
+  })()`);
+  assert.ok(typeof r === 'object' && r !== null && 'status' in r && typeof r.status === 'number' && 'json' in r);
+  return { status: r.status, json: r.json };
+}

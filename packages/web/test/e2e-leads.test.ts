@@ -32,7 +32,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { checkPrerequisites, launchBrowser, screenshotter, signIn, startServer, STEP_TIMEOUT_MS, type RunningServer } from './e2e-harness.js';
+import { apiFromPage, checkPrerequisites, launchBrowser, type RunningServer, screenshotter, signIn, startServer, STEP_TIMEOUT_MS } from './e2e-harness.js';
 import { clickMapAt, mapIdle, sourceFeatures } from './e2e-map.js';
 import { ARTIFACTS, CLI } from './repo-root.js';
 
@@ -55,20 +55,6 @@ function distanceM(a: { lat: number; lon: number }, b: { lat: number; lon: numbe
   return Math.hypot((a.lat - b.lat) * 111_195, (a.lon - b.lon) * 111_195 * Math.cos((a.lat * Math.PI) / 180));
 }
 
-/** A JSON call from the page, with the session's CSRF token (as the app makes it). */
-async function apiFromPage(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const r: unknown = await page.evaluate(`(async () => {
-    const s = await (await fetch('/api/session')).json();
-    const r = await fetch(${JSON.stringify(path)}, {
-      method: ${JSON.stringify(method)},
-      headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrf_token },
-      ${body === undefined ? '' : `body: ${JSON.stringify(JSON.stringify(body))},`}
-    });
-    return { status: r.status, json: await r.json().catch(() => null) };
-  })()`);
-  assert.ok(typeof r === 'object' && r !== null && 'status' in r && typeof r.status === 'number' && 'json' in r);
-  return { status: r.status, json: r.json };
-}
 
 /** Creates an account through the Accounts tab; the server's refusal, if any, is returned. */
 async function createAccount(page: Page, username: string, nationality: string | null): Promise<string | null> {

@@ -30,7 +30,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { checkPrerequisites, launchBrowser, screenshotter, signIn, startServer, type RunningServer } from './e2e-harness.js';
+import { apiFromPage, checkPrerequisites, launchBrowser, type RunningServer, screenshotter, signIn, startServer } from './e2e-harness.js';
 
 const ADMIN_INITIAL = 'network-initial-Passw0rd';
 const ADMIN_PASSWORD = 'network-changed-Passw0rd-2026';
@@ -64,19 +64,6 @@ const ASSERTIONS_CSV = [
   'eli,carlos-r,meeting,2026-05-01,D4,INF-2026-030',
 ].join('\n');
 
-async function apiFromPage(page: Page, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; json: unknown }> {
-  const r: unknown = await page.evaluate(`(async () => {
-    const s = await (await fetch('/api/session')).json();
-    const r = await fetch(${JSON.stringify(path)}, {
-      method: ${JSON.stringify(method)},
-      headers: { 'content-type': ${JSON.stringify(contentType)}, 'x-csrf-token': s.csrf_token },
-      ${body === undefined ? '' : `body: ${JSON.stringify(typeof body === 'string' ? body : JSON.stringify(body))},`}
-    });
-    return { status: r.status, json: await r.json().catch(() => null) };
-  })()`);
-  assert.ok(typeof r === 'object' && r !== null && 'status' in r && typeof r.status === 'number' && 'json' in r);
-  return { status: r.status, json: r.json };
-}
 
 /** Uploads a CSV through the import form, checks the preview's suggestions, and commits. */
 async function importCsv(page: Page, kind: 'entities' | 'assertions', name: string, csv: string, rows: number, suggested: Record<string, string>): Promise<string> {

@@ -32,7 +32,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { strToU8, zipSync } from 'fflate';
-import { checkPrerequisites, launchBrowser, screenshotter, signIn, startServer, type RunningServer } from './e2e-harness.js';
+import { apiFromPage, checkPrerequisites, launchBrowser, type RunningServer, screenshotter, signIn, startServer } from './e2e-harness.js';
 
 const ADMIN_INITIAL = 'translate-initial-Passw0rd';
 const ADMIN_PASSWORD = 'translate-changed-Passw0rd-2026';
@@ -46,20 +46,6 @@ const CURP = 'HEGG560427MVZRRL04';
 const PASTED = `El halcón llamó al ${PHONE} desde la casa.\n\nSu CURP es ${CURP}. La tiendita está cerca del río.`;
 const LEAD_TITLE = 'Rancho del norte: informes en español';
 
-/** A JSON call from the page with the session's CSRF token, as the app makes it. */
-async function apiFromPage(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const r: unknown = await page.evaluate(`(async () => {
-    const s = await (await fetch('/api/session')).json();
-    const r = await fetch(${JSON.stringify(path)}, {
-      method: ${JSON.stringify(method)},
-      headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrf_token },
-      ${body === undefined ? '' : `body: ${JSON.stringify(JSON.stringify(body))},`}
-    });
-    return { status: r.status, json: await r.json().catch(() => null) };
-  })()`);
-  assert.ok(typeof r === 'object' && r !== null && 'status' in r && typeof r.status === 'number' && 'json' in r);
-  return { status: r.status, json: r.json };
-}
 
 function field(v: unknown, key: string): unknown {
   assert.ok(typeof v === 'object' && v !== null && !Array.isArray(v), `expected an object holding ${key}`);
