@@ -330,6 +330,28 @@ test('e2e network: import through the mapping step, the chart, an exact betweenn
     await page.getByTestId('layer-network').check();
     assert.deepEqual(await visibility(), ['visible', 'visible']);
 
+    // 7e. Dora Lab tied to a lead: the lead lists it, each opens the other in its own tab.
+    const madeLead = await apiFromPage(page, 'POST', '/api/leads', { title: 'Laboratorio de Dora', lang: 'es', marking: { classification: 'U', controls: [], relTo: [], originator: 'task force' }, lat: 29.1, lon: -110.9 });
+    assert.equal(madeLead.status, 201, JSON.stringify(madeLead.json));
+    const leadIdMade = String((madeLead.json as { id: string }).id);
+    await page.getByTestId('network-entity-select').selectOption('dora');
+    const dora = page.locator('[data-testid="network-entity"][data-entity-id="dora"]');
+    assert.equal(await dora.getByTestId('network-entity-lead').getAttribute('data-lead-id'), '', 'not tied yet');
+    await dora.getByTestId('network-entity-lead-select').locator(`option[value="${leadIdMade}"]`).waitFor({ state: 'attached' });
+    await dora.getByTestId('network-entity-lead-select').selectOption(leadIdMade);
+    await dora.getByTestId('network-entity-lead-tie').click();
+    await page.locator(`[data-testid="network-entity"][data-entity-id="dora"] [data-testid="network-entity-lead"][data-lead-id="${leadIdMade}"]`).waitFor();
+    assert.match((await dora.getByTestId('network-entity-lead').textContent()) ?? '', /Laboratorio de Dora/);
+    await dora.getByTestId('network-entity-lead-open').click();
+    assert.equal(await page.getByTestId('tab-leads').getAttribute('aria-selected'), 'true');
+    const tied = page.locator(`[data-testid="lead-detail"][data-lead-id="${leadIdMade}"] [data-testid="lead-entities"][data-count="1"]`);
+    await tied.waitFor();
+    assert.equal(await tied.getByTestId('lead-entity').getAttribute('data-entity-id'), 'dora');
+    await tied.getByTestId('lead-entity-show').click();
+    assert.equal(await page.getByTestId('tab-network').getAttribute('aria-selected'), 'true');
+    await page.locator('[data-testid="network-entity"][data-entity-id="dora"]').waitFor();
+    await screenshot('lead-link');
+
     // 8. A viewer: the chart, no import, merge or edit; the server refuses the viewer's import too.
     const made = await apiFromPage(page, 'POST', '/api/users', { username: 'vera', password: VIEWER_INITIAL, role: 'viewer' });
     assert.equal(made.status, 201, JSON.stringify(made.json));

@@ -557,6 +557,12 @@ export class ApiClient {
     }
   }
 
+  /** The entities tied to a lead (their `lead_id`) that the reader may see, merged ones left out. */
+  async networkEntitiesOfLead(lead: LeadId, signal?: AbortSignal): Promise<readonly NetworkEntity[]> {
+    const page = await this.request('GET', `/api/network/entities?lead_id=${encodeURIComponent(lead)}&limit=500`, readEntityPage, signal === undefined ? {} : { signal });
+    return page.items;
+  }
+
   /** Every assertion the reader may see (as stored: ends not resolved). */
   async networkAssertions(signal?: AbortSignal): Promise<NetworkAssertion[]> {
     const out: NetworkAssertion[] = [];

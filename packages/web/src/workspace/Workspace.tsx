@@ -11,7 +11,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client.js';
 import type { AppConfig } from '../api/schema/app-config.js';
-import type { SortieId } from '../api/schema/ids.js';
+import type { LeadId, SortieId } from '../api/schema/ids.js';
 import type { AuthoritySummary } from '../api/schema/authority.js';
 import type { PlanDetail, PlanSummary } from '../api/schema/plan-record.js';
 import { canAnalyse, canPlan, canReadNetwork, canTranslate, canWriteLeads, canWriteNetwork, isAdmin, type Session } from '../api/schema/session.js';
@@ -168,6 +168,21 @@ export function Workspace(p: WorkspaceProps): ReactNode {
   const network = useNetwork(client, hub, tab === 'network' && networkReader);
   const selectNetwork = network.select;
   const onNetworkEntity = useCallback((id: string) => selectNetwork({ kind: 'entity', id }), [selectNetwork]);
+  // Between a lead and the entities tied to it: each opens the other in its own tab.
+  const showEntityOnChart = useCallback(
+    (id: string) => {
+      setTab('network');
+      selectNetwork({ kind: 'entity', id });
+    },
+    [selectNetwork],
+  );
+  const openLeadFromNetwork = useCallback(
+    (id: LeadId) => {
+      setTab('leads');
+      leads.open(id);
+    },
+    [leads.open],
+  );
   const translation = useTranslation(client, session.csrfToken, tab === 'translate' && translator, leadWriter);
   const [selectedDetection, setSelectedDetection] = useState<(DetectionProps & { sortieId: SortieId }) | null>(null);
   useEffect(() => setSelectedDetection(null), [selectedId]);
@@ -459,7 +474,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
               onClose={closeVideo}
             />
           )}
-          {tab === 'network' && networkReader && <NetworkView network={network} canWrite={networkWriter} />}
+          {tab === 'network' && networkReader && <NetworkView network={network} canWrite={networkWriter} onOpenLead={openLeadFromNetwork} />}
           {tab === 'translate' && translator && <TranslationView tr={translation} canSaveToLead={leadWriter} />}
           <div className={`map-wrap${video.open !== null ? ' with-video' : ''}${legendRight ? ' legend-right' : ''}`}>
             <Suspense fallback={<div className="map-placeholder">{t('common.loading')}</div>}>
@@ -557,6 +572,7 @@ export function Workspace(p: WorkspaceProps): ReactNode {
               simulated={leads.detail?.source != null && sortieSimulated(leads.detail.source.sortieId)}
               links={evidenceLinks}
               onShow={show}
+              {...(networkReader ? { onShowEntity: showEntityOnChart } : {})}
             />
           )}
           {video.open !== null && <VideoClipPanel video={video} session={session} sortieId={selectedId} onShow={show} />}

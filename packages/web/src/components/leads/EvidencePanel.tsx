@@ -27,7 +27,7 @@ export interface EvidenceLink {
   readonly label: string;
 }
 
-/** The kinds offered in the form: `entity` belongs to the network issue, which has no screen yet. */
+/** The kinds offered in the form: entities are tied to a lead from the Network tab (their `lead_id`), not added here. */
 const FORM_KINDS: readonly EvidenceKind[] = EVIDENCE_KINDS.filter((k) => k !== 'entity');
 
 export interface EvidencePanelProps {

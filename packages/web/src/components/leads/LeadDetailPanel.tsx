@@ -17,6 +17,7 @@ import type { LeadsWorkspace } from '../../workspace/use-leads.js';
 import { errorText } from '../error-text.js';
 import { SimulatedBadge } from '../SimulatedBadge.js';
 import { EvidencePanel, type EvidenceLink } from './EvidencePanel.js';
+import { LeadEntities } from './LeadEntities.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { StatusBadge } from './LeadList.js';
 import { LeadTimeline } from './LeadTimeline.js';
@@ -35,6 +36,8 @@ export interface LeadDetailPanelProps {
   readonly simulated: boolean;
   readonly links: readonly EvidenceLink[];
   readonly onShow: (lon: number, lat: number) => void;
+  /** Opens a counter-network entity on the link chart; absent when the user cannot read the network. */
+  readonly onShowEntity?: (id: string) => void;
 }
 
 function LeadTextForm(p: { readonly client: ApiClient; readonly lead: LeadDetail; readonly onDone: (changed: boolean) => void }): ReactNode {
@@ -237,6 +240,7 @@ export function LeadDetailPanel(p: LeadDetailPanelProps): ReactNode {
       <LeadTransitions client={p.client} lead={l} canWrite={p.canWrite} onChanged={w.changed} onRelease={() => setReleasing(true)} />
       <ReleaseList client={p.client} leadId={l.id} releases={l.releases} />
       <EvidencePanel client={p.client} lead={l} canWrite={p.canWrite} links={p.links} onChanged={w.changed} />
+      {p.onShowEntity !== undefined && <LeadEntities client={p.client} leadId={l.id} version={l.updatedAt} onShowEntity={p.onShowEntity} />}
       <LeadTimeline events={l.events} />
       <Banner text={l.banner} where="bottom" testId="lead-banner-bottom" />
       {releasing && <ReleaseDialog client={p.client} lead={l} onClose={() => setReleasing(false)} onReleased={() => w.changed()} />}

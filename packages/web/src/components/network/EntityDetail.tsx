@@ -1,11 +1,12 @@
 /**
  * The entity selected on the chart: what it is, its links under the
  * filters (each opens its provenance), its ego network, the paths to
- * another entity, and for analysts, editing it (name, type, aliases,
+ * another entity, the lead it is tied to, and for analysts, editing it (name, type, aliases,
  * place on the map, marking), adding an assertion from it to another
  * entity, and merging a duplicate into it.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
+import type { LeadId } from '../../api/schema/ids.js';
 import type { NetworkEntity } from '../../api/schema/network.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { assertionPasses } from '../../network/chart-filters.js';
@@ -15,9 +16,10 @@ import type { NetworkWorkspace } from '../../workspace/use-network.js';
 import { errorText } from '../error-text.js';
 import { AssertionForm } from './AssertionForm.js';
 import { EntityForm } from './EntityForm.js';
+import { EntityLeadLink } from './EntityLeadLink.js';
 import { TYPE_KEY } from './network-text.js';
 
-export function EntityDetail(p: { readonly network: NetworkWorkspace; readonly entity: NetworkEntity; readonly canWrite: boolean }): ReactNode {
+export function EntityDetail(p: { readonly network: NetworkWorkspace; readonly entity: NetworkEntity; readonly canWrite: boolean; readonly onOpenLead?: (id: LeadId) => void }): ReactNode {
   const { t } = useI18n();
   const id = useId();
   const n = p.network;
@@ -87,6 +89,7 @@ export function EntityDetail(p: { readonly network: NetworkWorkspace; readonly e
       <p className="small">{t(TYPE_KEY[e.type])}</p>
       {e.aliases.length > 0 && <p className="small">{t('network.entity.aliases', { aliases: e.aliases.join(', ') })}</p>}
       {e.lat !== null && e.lon !== null && <p className="small">{t('network.entity.location', { lat: e.lat.toFixed(5), lon: e.lon.toFixed(5) })}</p>}
+      <EntityLeadLink network={n} entity={e} canWrite={p.canWrite} {...(p.onOpenLead === undefined ? {} : { onOpenLead: p.onOpenLead })} />
       <h4>{t('network.entity.links', { count: links.length })}</h4>
       {links.length === 0 ? (
         <p className="small muted">{t('network.entity.noLinks')}</p>

@@ -14,6 +14,7 @@ import { EdgeProvenance } from './EdgeProvenance.js';
 import { EntityDetail } from './EntityDetail.js';
 import { NetworkTimeline } from './NetworkTimeline.js';
 import { WindowsResults } from './WindowsResults.js';
+import type { LeadId } from '../../api/schema/ids.js';
 
 // sigma, graphology and ForceAtlas2 load with the tab, not with the app.
 const NetworkChart = lazy(() => import('./NetworkChart.js').then((m) => ({ default: m.NetworkChart })));
@@ -21,6 +22,8 @@ const NetworkChart = lazy(() => import('./NetworkChart.js').then((m) => ({ defau
 export interface NetworkViewProps {
   readonly network: NetworkWorkspace;
   readonly canWrite: boolean;
+  /** Opens a lead (the Leads tab) from an entity tied to it. */
+  readonly onOpenLead?: (id: LeadId) => void;
 }
 
 export function NetworkView(p: NetworkViewProps): ReactNode {
@@ -98,7 +101,7 @@ export function NetworkView(p: NetworkViewProps): ReactNode {
           {data !== null && model.nodes.length === 0 && <p className="network-empty muted">{p.canWrite ? t('network.empty') : t('network.emptyViewer')}</p>}
         </div>
         <div className="network-side">
-          {entity !== null && <EntityDetail key={entity.id} network={n} entity={entity} canWrite={p.canWrite} />}
+          {entity !== null && <EntityDetail key={entity.id} network={n} entity={entity} canWrite={p.canWrite} {...(p.onOpenLead === undefined ? {} : { onOpenLead: p.onOpenLead })} />}
           {sel?.kind === 'edge' && <EdgeProvenance network={n} from={sel.from} to={sel.to} assertionId={sel.assertionId} />}
           {result !== null && <AnalysisResults network={n} result={result} banner={run?.banner ?? null} />}
           {windows !== null && <WindowsResults network={n} result={windows} banner={windowsRun?.banner ?? null} />}
