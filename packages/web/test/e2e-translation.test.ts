@@ -17,18 +17,26 @@
  * lead's evidence (through the API) has the server's note with its
  * provenance → uploads a .txt and a .docx (zipped here with fflate):
  * paragraphs per row, the document named in the caveat; the docx is saved
- * too, its note naming the document → English → Spanish → the glossary:
+ * too, its note naming the document → uploads a PDF printed here by
+ * Chromium from a Spanish page (its text layer checked with pdftotext
+ * first): the Spanish read, translated, the document and its pages named
+ * in the caveat → English → Spanish → the glossary:
  * browsed and searched with literal meaning and slang sense side by side,
  * the admin edits "halcón" (a change someone made meanwhile is refused with
  * the 409's message and reloaded), marks it reviewed (the badge changes),
  * and a re-translation with the Apertium engine chosen explicitly
  * (Bergamot offered disabled with the server's reason) shows the new
- * meaning → the Spanish UI → an analyst sees the glossary without edit
- * controls → a viewer has no Translation tab and the API refuses them.
+ * meaning → from the translation's "halcón" hit, "Open in the glossary"
+ * shows its entry searched and highlighted; the admin edits it there and
+ * the hit says "re-translate to apply" (the other hit does not), gone
+ * after re-translating with the new sense shown; the same for a review →
+ * the Spanish UI → an analyst sees the glossary without edit controls,
+ * also when opened from a hit → a viewer has no Translation tab and the API refuses them.
  * Screenshots: artifacts/e2e/translation-*.png. Nothing waits a fixed time.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { strToU8, zipSync } from 'fflate';
@@ -45,6 +53,8 @@ const PHONE = '55 1234 5678';
 const CURP = 'HEGG560427MVZRRL04';
 const PASTED = `El halcón llamó al ${PHONE} desde la casa.\n\nSu CURP es ${CURP}. La tiendita está cerca del río.`;
 const LEAD_TITLE = 'Rancho del norte: informes en español';
+/** The PDF's two paragraphs (far apart, so pdftotext leaves a blank line between them). */
+const PDF_PARAGRAPHS = ['El informe del rancho llegó ayer por la tarde.', 'La camioneta estaba cerca del río.'];
 
 
 function field(v: unknown, key: string): unknown {
@@ -74,6 +84,18 @@ function docx(paragraphs: readonly string[]): Buffer {
   return Buffer.from(zipSync({ '[Content_Types].xml': strToU8(types), '_rels/.rels': strToU8(rels), 'word/document.xml': strToU8(doc) }));
 }
 
+/** A one-page PDF with a text layer: a Spanish page printed by the test's own Chromium. */
+async function spanishPdf(page: Page): Promise<Buffer> {
+  const printer = await page.context().newPage();
+  try {
+    const body = PDF_PARAGRAPHS.map((p) => `<p style="margin: 0 0 4em">${p}</p>`).join('');
+    await printer.setContent(`<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Informe</title></head><body style="font: 14px sans-serif">${body}</body></html>`);
+    return await printer.pdf({ format: 'A5' });
+  } finally {
+    await printer.close();
+  }
+}
+
 async function texts(page: Page, testId: string): Promise<string[]> {
   return page.getByTestId(testId).allTextContents();
 }
@@ -85,7 +107,7 @@ async function translate(page: Page): Promise<void> {
   assert.equal(await page.getByTestId('tr-error').count(), 0, `the server refused: ${(await page.getByTestId('tr-error').allTextContents()).join(' ')}`);
 }
 
-test('e2e translation: pasted Spanish with a phone, a CURP and slang; copy, download, save on a lead; txt and docx; en→es; the glossary edited and reviewed; the engine chosen; Spanish UI; analyst; viewer', { timeout: 600_000 }, async () => {
+test('e2e translation: pasted Spanish with a phone, a CURP and slang; copy, download, save on a lead; txt, docx and PDF; en→es; the glossary edited and reviewed, also from a hit with "re-translate to apply"; the engine chosen; Spanish UI; analyst; viewer', { timeout: 600_000 }, async () => {
   checkPrerequisites();
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
@@ -239,6 +261,25 @@ test('e2e translation: pasted Spanish with a phone, a CURP and slang; copy, down
     assert.ok(docNote !== undefined, notes.map((n) => n.text).join('\n---\n'));
     assert.match(docNote.text, /^segments: 2$/m);
 
+    // 7b. A PDF with a text layer (printed here by Chromium): read by the server's pdftotext and translated.
+    const pdf = await spanishPdf(page);
+    assert.ok(pdf.subarray(0, 5).toString('latin1') === '%PDF-', 'Chromium printed a PDF');
+    const layer = spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf });
+    assert.equal(layer.status, 0, `pdftotext: ${String(layer.stderr)}`);
+    for (const p of PDF_PARAGRAPHS) assert.ok(String(layer.stdout).includes(p), `the PDF's text layer holds "${p}": ${String(layer.stdout)}`);
+    await page.getByTestId('tr-file-input').setInputFiles({ name: 'informe.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await translate(page);
+    const pdfDoc = (await page.getByTestId('tr-document').textContent()) ?? '';
+    assert.match(pdfDoc, /Document: informe\.pdf \(pdf\)/, pdfDoc);
+    assert.match(pdfDoc, /1 pages/, pdfDoc);
+    const pdfSources = (await texts(page, 'tr-source')).map((x) => x.replace(/\s+/g, ' ').trim());
+    assert.deepEqual(pdfSources, PDF_PARAGRAPHS, 'the Spanish read from the text layer, one row per paragraph');
+    const pdfTargets = await texts(page, 'tr-target');
+    assert.match(pdfTargets[0]!, /\breport\b/, `Apertium's English: ${pdfTargets[0]}`);
+    assert.match(pdfTargets[0]!, /\byesterday\b/);
+    assert.match(pdfTargets[1]!, /\briver\b/, `Apertium's English: ${pdfTargets[1]}`);
+    await screenshot('pdf');
+
     // 8. The glossary: browse and search, literal meaning and slang sense side by side.
     await page.getByTestId('tr-direction-es-en').check();
     await page.getByTestId('tr-open-glossary').click();
@@ -305,6 +346,53 @@ test('e2e translation: pasted Spanish with a phone, a CURP and slang; copy, down
     assert.equal(await newHit.getByTestId('tr-hit-gloss').textContent(), 'Slang sense: cartel foot soldier');
     assert.equal(await newHit.getAttribute('data-reviewed'), 'true');
     await screenshot('glossary-applied');
+
+    // 8b. From the translation's hit to its entry: edited there, the hit says "re-translate to apply" until it is.
+    const hitHalcon = page.locator('[data-testid="tr-glossary-hit"][data-term="halcón"]');
+    const hitTiendita = page.locator('[data-testid="tr-glossary-hit"][data-term="tiendita"]');
+    assert.equal(await hitHalcon.getAttribute('data-stale'), 'false');
+    assert.equal(await page.getByTestId('tr-hit-stale').count(), 0);
+    await hitHalcon.getByTestId('tr-hit-open').click();
+    const focused = page.locator('[data-testid="tr-gl-entry"][data-focused="true"]');
+    await focused.waitFor();
+    assert.equal(await focused.getAttribute('data-id'), entryId, 'the hit’s own entry is highlighted');
+    assert.equal(await focused.getAttribute('aria-current'), 'true');
+    assert.equal(await page.getByTestId('tr-gl-search').inputValue(), 'halcón', 'the list searched for its term');
+    assert.equal(await page.getByTestId('tr-gl-category').inputValue(), '', 'the other filters cleared');
+    await page.locator('[data-testid="tr-glossary-view"][data-state="done"]').waitFor();
+    await page.locator('[data-testid="tr-gl-focus"][data-found="true"]').waitFor();
+    assert.equal(await focused.count(), 1, 'only that entry is highlighted');
+    assert.ok(await focused.isVisible());
+    await screenshot('glossary-from-hit');
+    await focused.getByTestId('tr-gl-edit').click();
+    await focused.getByTestId('tr-gl-form-gloss').fill('cartel lookout or foot soldier');
+    await focused.getByTestId('tr-gl-form-save').click();
+    await page.locator(`[data-testid="tr-gl-entry"][data-id="${entryId}"][data-reviewed="false"]`).getByTestId('tr-gl-slang').filter({ hasText: 'cartel lookout or foot soldier' }).waitFor();
+    await page.getByTestId('tr-view-translation').click();
+    await hitHalcon.locator('[data-testid="tr-hit-stale"]').waitFor();
+    assert.equal(await hitHalcon.getAttribute('data-stale'), 'edited');
+    assert.equal(await hitHalcon.getByTestId('tr-hit-stale').textContent(), 'Translated with the previous version of this entry (edited since): re-translate to apply.');
+    assert.equal(await hitHalcon.getByTestId('tr-hit-gloss').textContent(), 'Slang sense: cartel foot soldier', 'the hit still shows what the translation used');
+    assert.equal(await hitTiendita.getAttribute('data-stale'), 'false', 'an entry nobody changed is not marked');
+    await screenshot('glossary-stale');
+    await translate(page);
+    assert.equal(await page.getByTestId('tr-hit-stale').count(), 0, 'gone after re-translating');
+    assert.equal(await hitHalcon.getAttribute('data-stale'), 'false');
+    assert.equal(await hitHalcon.getByTestId('tr-hit-gloss').textContent(), 'Slang sense: cartel lookout or foot soldier');
+    assert.equal(await hitHalcon.getAttribute('data-reviewed'), 'false', 'the edit cleared the review');
+    // A review from the hit: marked as well, gone after re-translating.
+    await hitHalcon.getByTestId('tr-hit-open').click();
+    await focused.waitFor();
+    await page.locator('[data-testid="tr-glossary-view"][data-state="done"]').waitFor();
+    await focused.getByTestId('tr-gl-review').click();
+    await page.locator(`[data-testid="tr-gl-entry"][data-id="${entryId}"][data-reviewed="true"]`).waitFor();
+    await page.getByTestId('tr-view-translation').click();
+    await hitHalcon.locator('[data-testid="tr-hit-stale"]').waitFor();
+    assert.equal(await hitHalcon.getAttribute('data-stale'), 'reviewed');
+    assert.match((await hitHalcon.getByTestId('tr-hit-stale').textContent()) ?? '', /reviewed since\): re-translate to apply/);
+    await translate(page);
+    assert.equal(await page.getByTestId('tr-hit-stale').count(), 0);
+    assert.equal(await hitHalcon.getAttribute('data-reviewed'), 'true');
     await page.getByTestId('tr-engine-pick-default').check();
 
     // 9. English → Spanish: the glossary is for Spanish sources only.
@@ -332,6 +420,7 @@ test('e2e translation: pasted Spanish with a phone, a CURP and slang; copy, down
     assert.equal(await page.getByTestId('tr-submit').textContent(), 'Traducir');
     assert.match((await page.getByTestId('tr-glossary-caveat').textContent()) ?? '', /Muchos de estos términos tienen un significado literal inocente/);
     assert.equal(await page.locator('[data-testid="tr-glossary-hit"][data-term="halcón"]').getByTestId('tr-hit-literal').textContent(), 'Significado literal: hawk, falcon');
+    assert.equal(await page.locator('[data-testid="tr-glossary-hit"][data-term="halcón"]').getByTestId('tr-hit-open').textContent(), 'Abrir en el glosario');
     assert.match((await page.getByTestId('translation-panel').textContent()) ?? '', /Guardar en una pista/);
     assert.match((await page.getByTestId('tr-save').textContent()) ?? '', /^Guardar en «Rancho del norte/);
     await screenshot('spanish');
@@ -355,6 +444,15 @@ test('e2e translation: pasted Spanish with a phone, a CURP and slang; copy, down
     for (const control of ['tr-gl-edit', 'tr-gl-review', 'tr-gl-delete', 'tr-gl-add']) assert.equal(await page.getByTestId(control).count(), 0, `no ${control} for an analyst`);
     const refusedEdit = await apiFromPage(page, 'POST', `/api/translation/glossary/${entryId}/review`, {});
     assert.equal(refusedEdit.status, 403);
+    // From a hit: the entry highlighted, read-only.
+    await page.getByTestId('tr-view-translation').click();
+    await page.getByTestId('tr-direction-es-en').check();
+    await page.getByTestId('tr-text').fill(PASTED);
+    await translate(page);
+    await page.locator('[data-testid="tr-glossary-hit"][data-term="halcón"]').getByTestId('tr-hit-open').click();
+    await page.locator(`[data-testid="tr-gl-entry"][data-id="${entryId}"][data-focused="true"]`).waitFor();
+    await page.locator('[data-testid="tr-glossary-view"][data-state="done"][data-editable="false"]').waitFor();
+    for (const control of ['tr-gl-edit', 'tr-gl-review', 'tr-gl-delete', 'tr-gl-add']) assert.equal(await page.getByTestId(control).count(), 0, `no ${control} for an analyst from a hit`);
     await screenshot('glossary-analyst');
 
     // 12. A viewer: no Translation tab, and the server refuses them.

@@ -6,12 +6,17 @@
  * or deleting an entry. An edit names the version it was made from, so a
  * change someone made meanwhile comes back as the server's 409, shown
  * beside the form; after every change the page is asked again and
- * `onChanged` tells the tab (the engines' summary counts entries).
+ * `onChanged` tells the tab which entry changed and how (the engines'
+ * summary counts entries; the translation on screen marks its hits whose
+ * entry changed). `focusEntry` opens the view on one entry, from a
+ * translation's hit: the search set to its term, the entry highlighted.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error.js';
 import type { ApiClient } from '../api/client.js';
 import type { GlossaryCategory, GlossaryEntry, GlossaryPage } from '../api/schema/translation-glossary.js';
+import type { GlossaryChange } from '../translation/glossary-changes.js';
+import { focusAfterDelete, focusAfterSave, type GlossaryFocus } from '../translation/glossary-focus.js';
 import { draftOf, emptyGlossaryDraft, glossaryBody, type DraftField, type GlossaryDraft } from '../translation/glossary-form.js';
 
 /** Entries per page. */
@@ -49,11 +54,16 @@ export interface GlossaryWorkspace {
   readonly actionError: { readonly id: string; readonly error: unknown } | null;
   /** Whether `err` is the server's "changed meanwhile" (409). */
   readonly isConflict: (err: unknown) => boolean;
+  /** The entry opened from a translation's hit (highlighted), if any. */
+  readonly focus: GlossaryFocus | null;
+  /** Opens the list on one entry: searched by its term, other filters cleared, any form closed. */
+  readonly focusEntry: (f: GlossaryFocus) => void;
+  readonly clearFocus: () => void;
 }
 
 const isConflict = (err: unknown): boolean => err instanceof ApiError && err.status === 409;
 
-export function useTranslationGlossary(client: ApiClient, active: boolean, onChanged: () => void): GlossaryWorkspace {
+export function useTranslationGlossary(client: ApiClient, active: boolean, onChanged: (c: GlossaryChange) => void): GlossaryWorkspace {
   const [q, setQState] = useState('');
   const [category, setCategoryState] = useState<GlossaryCategory | null>(null);
   const [unreviewedOnly, setUnreviewedState] = useState(false);
@@ -68,6 +78,7 @@ export function useTranslationGlossary(client: ApiClient, active: boolean, onCha
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [actionError, setActionError] = useState<{ id: string; error: unknown } | null>(null);
+  const [focus, setFocus] = useState<GlossaryFocus | null>(null);
 
   useEffect(() => {
     if (!active) return undefined;
@@ -89,10 +100,13 @@ export function useTranslationGlossary(client: ApiClient, active: boolean, onCha
   }, [active, client, q, category, unreviewedOnly, offset, wanted]);
 
   const reload = useCallback(() => setWanted((n) => n + 1), []);
-  const changed = useCallback(() => {
-    reload();
-    onChanged();
-  }, [reload, onChanged]);
+  const changed = useCallback(
+    (c: GlossaryChange) => {
+      reload();
+      onChanged(c);
+    },
+    [reload, onChanged],
+  );
 
   const startNew = useCallback(() => {
     setEditing({ kind: 'new' });
@@ -124,43 +138,73 @@ export function useTranslationGlossary(client: ApiClient, active: boolean, onCha
     setSaveError(null);
     const call = editing.kind === 'new' ? client.createGlossaryEntry(b.body) : client.updateGlossaryEntry(editing.entry.id, editing.entry.version, b.body);
     call.then(
-      () => {
+      (saved) => {
         setSaving(false);
         setEditing(null);
-        changed();
+        // The search follows a renamed focused entry.
+        const next = focusAfterSave(focus, saved);
+        if (next !== focus) {
+          setFocus(next);
+          if (next !== null) setQState(next.term);
+        }
+        changed({ id: saved.id, kind: editing.kind === 'new' ? 'created' : 'edited' });
       },
       (err: unknown) => {
         setSaving(false);
         setSaveError(err);
       },
     );
-  }, [editing, draft, client, changed]);
+  }, [editing, draft, client, changed, focus]);
 
   const review = useCallback((e: GlossaryEntry) => {
     setActionError(null);
-    client.reviewGlossaryEntry(e.id, e.version).then(changed, (err: unknown) => setActionError({ id: e.id, error: err }));
+    client.reviewGlossaryEntry(e.id, e.version).then(
+      () => changed({ id: e.id, kind: 'reviewed' }),
+      (err: unknown) => setActionError({ id: e.id, error: err }),
+    );
   }, [client, changed]);
 
   const remove = useCallback((e: GlossaryEntry) => {
     setActionError(null);
-    client.deleteGlossaryEntry(e.id).then(changed, (err: unknown) => setActionError({ id: e.id, error: err }));
+    client.deleteGlossaryEntry(e.id).then(
+      () => {
+        setFocus((f) => focusAfterDelete(f, e.id));
+        changed({ id: e.id, kind: 'deleted' });
+      },
+      (err: unknown) => setActionError({ id: e.id, error: err }),
+    );
   }, [client, changed]);
+
+  const focusEntry = useCallback((f: GlossaryFocus) => {
+    setFocus(f);
+    setQState(f.term);
+    setCategoryState(null);
+    setUnreviewedState(false);
+    setOffset(0);
+    setEditing(null);
+    setSaveError(null);
+    setActionError(null);
+  }, []);
 
   return {
     q,
+    // A search the user changes is theirs: the highlight goes.
     setQ: useCallback((v: string) => {
       setQState(v);
       setOffset(0);
+      setFocus(null);
     }, []),
     category,
     setCategory: useCallback((c: GlossaryCategory | null) => {
       setCategoryState(c);
       setOffset(0);
+      setFocus(null);
     }, []),
     unreviewedOnly,
     setUnreviewedOnly: useCallback((on: boolean) => {
       setUnreviewedState(on);
       setOffset(0);
+      setFocus(null);
     }, []),
     offset,
     setOffset,
@@ -182,5 +226,8 @@ export function useTranslationGlossary(client: ApiClient, active: boolean, onCha
     remove,
     actionError,
     isConflict,
+    focus,
+    focusEntry,
+    clearFocus: useCallback(() => setFocus(null), []),
   };
 }

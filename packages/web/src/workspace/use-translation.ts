@@ -7,12 +7,15 @@
  * kept as written, the glossary on or off), the newest translation with the
  * options it was made with, the lead picker and the note's marking, the
  * saved note, and which view the main area shows (the translation or the
- * glossary, whose state is use-translation-glossary.ts). Made once by the
+ * glossary, whose state is use-translation-glossary.ts), the glossary
+ * changes made since the translation on screen was asked for (its hits
+ * whose entry changed say "re-translate to apply"), and opening the
+ * glossary on a hit's entry. Made once by the
  * workspace; the engines and the leads are asked for when the tab is first
  * opened. Every call goes through the app's ApiClient (its 401 handling
  * included).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client.js';
 import type { LeadId } from '../api/schema/ids.js';
 import type { Lead } from '../api/schema/lead.js';
@@ -20,6 +23,7 @@ import type { TranslationEngines } from '../api/schema/translation-engines.js';
 import type { SavedTranslation } from '../api/schema/translation-saved.js';
 import type { Direction, Translation } from '../api/schema/translation.js';
 import { draftMarking, emptyDraft, type MarkingDraft } from '../leads/marking-draft.js';
+import { changedEntriesSince, EMPTY_GLOSSARY_CHANGES, recordGlossaryChange, type GlossaryChange, type GlossaryChangeKind, type GlossaryChangeLog } from '../translation/glossary-changes.js';
 import { parseCaseNames, saveRequestBody, type TranslateOptions } from '../translation/save-request.js';
 import type { EngineId } from '../translation/translate-request.js';
 import { useLatestRequest } from './use-latest-request.js';
@@ -37,6 +41,8 @@ export type TranslationMainView = 'translation' | 'glossary';
 export interface TranslationOutcome {
   readonly translation: Translation;
   readonly options: TranslateOptions;
+  /** The glossary change log's number when the request was sent (glossary-changes.ts). */
+  readonly glossarySeq: number;
 }
 
 /** The picker offers the newest leads first, this many (the API's pages go to 500). */
@@ -51,6 +57,10 @@ export interface TranslationWorkspace {
   readonly view: TranslationMainView;
   readonly setView: (v: TranslationMainView) => void;
   readonly glossaryBook: GlossaryWorkspace;
+  /** Shows the glossary on a hit's entry (searched by its term, highlighted). */
+  readonly openInGlossary: (entryId: string, term: string) => void;
+  /** The entries of the translation on screen changed since it was asked for, and how. */
+  readonly changedHits: ReadonlyMap<string, Exclude<GlossaryChangeKind, 'created'>>;
   readonly direction: DirectionChoice;
   readonly setDirection: (d: DirectionChoice) => void;
   readonly mode: InputMode;
@@ -126,8 +136,25 @@ export function useTranslation(client: ApiClient, _csrfToken: string, active: bo
   }, [opened, enginesWanted, client]);
 
   // The glossary, when its view is shown; a change there is news for the engines' summary.
+  // A change there is news for the engines' summary and for the translation's hits too.
   const reloadEngines = useCallback(() => setEnginesWanted((n) => n + 1), []);
-  const glossaryBook = useTranslationGlossary(client, opened && view === 'glossary', reloadEngines);
+  const [glossaryChanges, setGlossaryChanges] = useState<GlossaryChangeLog>(EMPTY_GLOSSARY_CHANGES);
+  const onGlossaryChanged = useCallback(
+    (c: GlossaryChange) => {
+      setGlossaryChanges((log) => recordGlossaryChange(log, c));
+      reloadEngines();
+    },
+    [reloadEngines],
+  );
+  const glossaryBook = useTranslationGlossary(client, opened && view === 'glossary', onGlossaryChanged);
+  const focusEntry = glossaryBook.focusEntry;
+  const openInGlossary = useCallback(
+    (entryId: string, term: string) => {
+      focusEntry({ id: entryId, term });
+      setView('glossary');
+    },
+    [focusEntry],
+  );
 
   // The leads to save on (those the user may see), when they may save.
   useEffect(() => {
@@ -149,17 +176,20 @@ export function useTranslation(client: ApiClient, _csrfToken: string, active: bo
     if (!ready) return;
     const options: TranslateOptions = { entities: parseCaseNames(caseNames), glossary, ...(engine === 'default' ? {} : { engine }) };
     const dir = direction === 'auto' ? null : direction;
+    const glossarySeq = glossaryChanges.seq;
     setSaved(null);
     setSaveError(null);
     if (mode === 'file' && file !== null) {
-      start((signal) => client.translateDocument(file, file.name, dir, options, signal).then((translation) => ({ translation, options })));
+      start((signal) => client.translateDocument(file, file.name, dir, options, signal).then((translation) => ({ translation, options, glossarySeq })));
     } else {
-      start((signal) => client.translateText(text, dir, options, signal).then((translation) => ({ translation, options })));
+      start((signal) => client.translateText(text, dir, options, signal).then((translation) => ({ translation, options, glossarySeq })));
     }
     setView('translation');
-  }, [ready, caseNames, glossary, engine, direction, mode, file, text, start, client]);
+  }, [ready, caseNames, glossary, engine, direction, mode, file, text, start, client, glossaryChanges.seq]);
 
   const outcome = request.result;
+  const outcomeSeq = outcome?.glossarySeq ?? null;
+  const changedHits = useMemo(() => (outcomeSeq === null ? new Map<string, Exclude<GlossaryChangeKind, 'created'>>() : changedEntriesSince(glossaryChanges, outcomeSeq)), [glossaryChanges, outcomeSeq]);
   const save = useCallback(() => {
     if (outcome === null || leadId === null) return;
     const b = saveRequestBody(outcome.translation, outcome.options, draftMarking(marking));
@@ -195,6 +225,8 @@ export function useTranslation(client: ApiClient, _csrfToken: string, active: bo
     view,
     setView,
     glossaryBook,
+    openInGlossary,
+    changedHits,
     direction,
     setDirection,
     mode,

@@ -7,28 +7,49 @@
  * many terms have an innocent literal meaning. Administrators (the server
  * says who: `editable`) add, edit, delete (asked twice) and mark entries
  * reviewed; an edit from an older version is the server's 409, shown with
- * the way to reload.
+ * the way to reload. Opened from a translation's hit, the list is searched
+ * for the hit's term and its entry is highlighted and scrolled to (or the
+ * view says it is no longer there); read-only for those who may not edit.
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { GLOSSARY_CATEGORIES, type GlossaryCategory, type GlossaryEntry } from '../../api/schema/translation-glossary.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import type { GlossaryWorkspace } from '../../workspace/use-translation-glossary.js';
 import { errorText } from '../error-text.js';
 import { GlossaryEntryForm } from './GlossaryEntryForm.js';
+import { focusIndex } from '../../translation/glossary-focus.js';
 import { categoryKey } from './translation-text.js';
 
 const isCategory = (s: string): s is GlossaryCategory => (GLOSSARY_CATEGORIES as readonly string[]).includes(s);
 
-function EntryItem(p: { readonly e: GlossaryEntry; readonly g: GlossaryWorkspace; readonly editable: boolean }): ReactNode {
+/** The highlight of the entry opened from a translation (inline: the shared stylesheet is not this tab's). */
+const FOCUSED_STYLE = { borderColor: 'var(--accent)', background: '#122434' } as const;
+
+function EntryItem(p: { readonly e: GlossaryEntry; readonly g: GlossaryWorkspace; readonly editable: boolean; readonly focused: boolean }): ReactNode {
   const { t, intl } = useI18n();
   const [confirming, setConfirming] = useState(false);
+  const ref = useRef<HTMLLIElement>(null);
   const { e, g } = p;
+  useEffect(() => {
+    if (p.focused) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [p.focused]);
   const ck = categoryKey(e.category);
   const editingThis = g.editing?.kind === 'edit' && g.editing.entry.id === e.id;
   const reviewed = e.reviewedBy !== null;
   const date = (iso: string): string => new Intl.DateTimeFormat(intl, { dateStyle: 'medium' }).format(new Date(iso));
   return (
-    <li className="tr-glossary-hit" data-testid="tr-gl-entry" data-id={e.id} data-term={e.term} data-reviewed={reviewed} data-version={e.version}>
+    <li
+      ref={ref}
+      className="tr-glossary-hit"
+      style={p.focused ? FOCUSED_STYLE : undefined}
+      aria-current={p.focused ? 'true' : undefined}
+      data-testid="tr-gl-entry"
+      data-id={e.id}
+      data-term={e.term}
+      data-reviewed={reviewed}
+      data-version={e.version}
+      data-focused={p.focused}
+    >
       <div className="row">
         <strong lang="es">{e.term}</strong>
         {e.variants.length > 0 && (
@@ -95,6 +116,7 @@ export function GlossaryView(p: { readonly g: GlossaryWorkspace }): ReactNode {
   const editable = page?.editable === true;
   const first = page === null || page.total === 0 ? 0 : g.offset + 1;
   const last = page === null ? 0 : g.offset + page.entries.length;
+  const focusAt = page === null ? -1 : focusIndex(page.entries, g.focus);
   return (
     <div className="stack" data-testid="tr-glossary-view" data-state={g.loading ? 'loading' : 'done'} data-editable={editable}>
       <h2>{t('translate.gl.title')}</h2>
@@ -134,6 +156,14 @@ export function GlossaryView(p: { readonly g: GlossaryWorkspace }): ReactNode {
           </button>
         )}
       </div>
+      {g.focus !== null && (
+        <p className="small row" data-testid="tr-gl-focus" data-found={focusAt >= 0}>
+          <span>{page !== null && !g.loading && focusAt < 0 ? t('translate.gl.focusMissing', { term: g.focus.term }) : t('translate.gl.focused', { term: g.focus.term })}</span>
+          <button type="button" className="small" onClick={() => g.setQ('')} data-testid="tr-gl-focus-clear">
+            {t('translate.gl.showAll')}
+          </button>
+        </p>
+      )}
       {g.editing?.kind === 'new' && <GlossaryEntryForm g={g} />}
       {g.error !== null && (
         <p className="error" role="alert" data-testid="tr-gl-error">
@@ -148,7 +178,7 @@ export function GlossaryView(p: { readonly g: GlossaryWorkspace }): ReactNode {
       {page !== null && (
         <ul className="tr-glossary-items" data-testid="tr-gl-list" data-total={page.total}>
           {page.entries.map((e) => (
-            <EntryItem key={e.id} e={e} g={g} editable={editable} />
+            <EntryItem key={e.id} e={e} g={g} editable={editable} focused={e.id === g.focus?.id} />
           ))}
         </ul>
       )}

@@ -133,7 +133,7 @@ export function TranslationView(p: TranslationViewProps): ReactNode {
       </div>
       <div className="tr-body">
         <ParallelText translation={tn} />
-        <GlossaryAside translation={tn} glossaryApplied={outcome.options.glossary} />
+        <GlossaryAside translation={tn} glossaryApplied={outcome.options.glossary} changed={tr.changedHits} onOpen={tr.openInGlossary} />
       </div>
     </section>
   );
