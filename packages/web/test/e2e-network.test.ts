@@ -22,8 +22,15 @@
  * given a place by editing it (3 points on the map) → a second analyst,
  * in another browser context, imports an entity and it appears in the
  * first one's chart without a reload → the map's "Network entities" switch
- * hides the points → a viewer sees the chart but no import, merge or edit,
- * and the server refuses the viewer's import (403).
+ * hides the points → Dora tied to a lead and back → editing the C–D
+ * report INF-2026-014 from B2 to A2 in the provenance (the form opens on
+ * the stored values; the audit names only `grading`), deleting the other
+ * C–D report (7 links, the provenance left with one) and Gil's only link
+ * (6 links, the provenance closed); C's deletion refused by the server
+ * (409, shown, C still there), Gil deleted (7 nodes, its panel closed, 2
+ * map points) → a viewer sees the chart and a link's provenance but no
+ * import, merge, edit or delete, and the server refuses the viewer's
+ * import (403).
  * Screenshots: artifacts/e2e/network-*.png.
  * Nothing waits a fixed time: every step waits for a condition.
  */
@@ -352,7 +359,88 @@ test('e2e network: import through the mapping step, the chart, an exact betweenn
     await page.locator('[data-testid="network-entity"][data-entity-id="dora"]').waitFor();
     await screenshot('lead-link');
 
-    // 8. A viewer: the chart, no import, merge or edit; the server refuses the viewer's import too.
+    // 7f. Editing an assertion in the provenance: INF-2026-014 (C–D) from B2 to A2; only the grading is sent.
+    await page.getByTestId('network-entity-select').selectOption('carlos');
+    await detail.waitFor();
+    await detail.locator('[data-testid="network-entity-link"][data-other="dora"]').first().click();
+    const cd = page.locator('[data-testid="network-provenance"][data-from="carlos"][data-to="dora"]');
+    const row014 = cd.locator('[data-testid="network-provenance-row"][data-source="INF-2026-014"]');
+    const row020 = cd.locator('[data-testid="network-provenance-row"][data-source="INF-2026-020"]');
+    await row014.waitFor();
+    assert.equal(await row014.getAttribute('data-grading'), 'B2');
+    const id014 = (await row014.getAttribute('data-assertion-id')) ?? '';
+    assert.ok(id014.length > 0);
+    await row014.getByTestId('network-provenance-edit').click();
+    const aedit = cd.locator(`[data-testid="network-assertion-form"][data-mode="edit"][data-assertion-id="${id014}"]`);
+    await aedit.waitFor();
+    assert.equal(await aedit.getByTestId('network-assertion-form-to').count(), 0, 'the ends do not change');
+    assert.equal(await aedit.getByTestId('network-assertion-form-relation').inputValue(), 'meeting');
+    assert.equal(await aedit.getByTestId('network-assertion-form-source').inputValue(), 'INF-2026-014');
+    assert.equal(await aedit.getByTestId('network-assertion-form-date').inputValue(), '2026-03-14');
+    assert.equal(await aedit.getByTestId('network-assertion-form-grading').inputValue(), 'B2');
+    await aedit.getByTestId('network-assertion-form-grading').selectOption('A2');
+    await aedit.getByTestId('network-assertion-form-submit').click();
+    await cd.locator('[data-testid="network-provenance-row"][data-source="INF-2026-014"][data-grading="A2"]').waitFor();
+    assert.equal(await aedit.count(), 0, 'the form closes once saved');
+    assert.equal(await row020.getAttribute('data-grading'), 'A1', 'the other report is unchanged');
+    const changes = await apiFromPage(page, 'GET', `/api/audit?action=network.assertion.change&target=${id014}&limit=10`);
+    assert.equal(changes.status, 200, JSON.stringify(changes.json));
+    const entries = (changes.json as { entries: { details: { fields?: unknown } }[] }).entries;
+    assert.equal(entries.length, 1);
+    assert.deepEqual(entries[0]!.details.fields, ['grading'], 'only the grading was sent');
+    await screenshot('assertion-edited');
+
+    // 7g. Deleting the other C–D report: 7 links; the provenance stays open on the one left.
+    assert.equal((await chartCounts(page)).edges, 8);
+    await row020.getByTestId('network-provenance-delete').click();
+    const confirmCd = cd.getByTestId('network-provenance-confirm');
+    assert.match((await confirmCd.textContent()) ?? '', /INF-2026-020.*remaining: 1/);
+    await confirmCd.getByTestId('network-provenance-confirm-delete').click();
+    await page.locator('[data-testid="network-chart"][data-edges="7"]').waitFor();
+    await row020.waitFor({ state: 'detached' });
+    assert.equal(await cd.getByTestId('network-provenance-row').count(), 1);
+    assert.equal(await cd.getByTestId('network-provenance-row').first().getAttribute('data-source'), 'INF-2026-014');
+    await page.waitForFunction(`window.__narizNetwork.size() === 7`);
+    // Gil's only link: the last one behind it, so the link and its provenance go.
+    await page.getByTestId('network-entity-select').selectOption(gilId);
+    const gilPanel = page.locator(`[data-testid="network-entity"][data-entity-id="${gilId}"]`);
+    await gilPanel.locator('[data-testid="network-entity-link"][data-other="carlos"]').click();
+    const gc = page.locator(`[data-testid="network-provenance"][data-from="${gilId}"][data-to="carlos"]`);
+    await gc.getByTestId('network-provenance-row').first().waitFor();
+    await gc.getByTestId('network-provenance-delete').click();
+    assert.match((await gc.getByTestId('network-provenance-confirm').textContent()) ?? '', /INF-2026-040.*last one/);
+    await gc.getByTestId('network-provenance-confirm-delete').click();
+    await page.locator('[data-testid="network-chart"][data-edges="6"]').waitFor();
+    await page.getByTestId('network-provenance').waitFor({ state: 'detached' });
+
+    // 7h. Deleting an entity: C still has links and a merge, so the server refuses (409) and says so; Gil has none and goes.
+    await page.getByTestId('network-entity-select').selectOption('carlos');
+    await detail.getByTestId('network-entity-delete').click();
+    const confirmC = detail.getByTestId('network-entity-delete-confirm');
+    assert.equal(await confirmC.getAttribute('data-links'), '4', 'A–C, B–C, C–D, C–E');
+    assert.equal(await confirmC.getAttribute('data-merges'), '1', 'the undone merge of Carlos R.');
+    assert.match((await confirmC.textContent()) ?? '', /never deletes its links/);
+    await confirmC.getByTestId('network-entity-delete-submit').click();
+    const refusal = detail.getByTestId('network-entity-error');
+    await refusal.waitFor();
+    assert.match((await refusal.textContent()) ?? '', /The server refused to delete it: .*referred to by assertions or merges/);
+    assert.equal((await chartCounts(page)).nodes, 8, 'C is still there');
+    assert.equal(await detail.count(), 1, 'its panel stays open');
+    await page.getByTestId('network-entity-select').selectOption(gilId);
+    await gilPanel.getByTestId('network-entity-delete').click();
+    const confirmGil = gilPanel.getByTestId('network-entity-delete-confirm');
+    assert.equal(await confirmGil.getAttribute('data-links'), '0');
+    assert.equal(await confirmGil.getAttribute('data-merges'), '0');
+    await confirmGil.getByTestId('network-entity-delete-submit').click();
+    await waitForNodes(page, 7);
+    await page.getByTestId('network-entity').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('network-entity-select').locator(`option[value="${gilId}"]`).count(), 0, 'gone from the picker');
+    await page.waitForFunction(`(() => { const s = window.__nariz && window.__nariz.map.getSource('network-entities'); return s !== undefined && s.serialize().data.features.length === 2; })()`);
+    const gone = await apiFromPage(page, 'GET', `/api/network/entities/${gilId}`);
+    assert.equal(gone.status, 404);
+    await screenshot('deleted');
+
+    // 8. A viewer: the chart and a link's provenance, no import, merge, edit or delete; the server refuses the viewer's import too.
     const made = await apiFromPage(page, 'POST', '/api/users', { username: 'vera', password: VIEWER_INITIAL, role: 'viewer' });
     assert.equal(made.status, 201, JSON.stringify(made.json));
     const vb = await launchBrowser();
@@ -363,7 +451,7 @@ test('e2e network: import through the mapping step, the chart, an exact betweenn
       await vp.getByTestId('sign-out').waitFor();
       await vp.getByTestId('tab-network').click();
       await vp.locator('[data-testid="network-panel"][data-can-write="false"]').waitFor();
-      await vp.locator('[data-testid="network-chart"][data-nodes="8"]').waitFor();
+      await vp.locator('[data-testid="network-chart"][data-nodes="7"]').waitFor();
       assert.equal(await vp.getByTestId('network-import').count(), 0, 'no import for a viewer');
       assert.equal(await vp.getByTestId('network-analysis-run').count(), 0, 'no analysis for a viewer');
       await vp.getByTestId('network-entity-select').selectOption('carlos');
@@ -374,6 +462,14 @@ test('e2e network: import through the mapping step, the chart, an exact betweenn
       assert.equal(await vp.getByTestId('network-entity-new').count(), 0, 'no new entity for a viewer');
       assert.equal(await vp.getByTestId('network-windows-run').count(), 0, 'no windows run for a viewer');
       assert.equal(await vp.getByTestId('network-merge-undo').count(), 0, 'no undo for a viewer');
+      assert.equal(await vp.getByTestId('network-entity-delete').count(), 0, 'no entity deletion for a viewer');
+      await vp.locator('[data-testid="network-entity"][data-entity-id="carlos"] [data-testid="network-entity-link"][data-other="dora"]').click();
+      const vprov = vp.locator('[data-testid="network-provenance"][data-from="carlos"][data-to="dora"]');
+      await vprov.locator('[data-testid="network-provenance-row"][data-source="INF-2026-014"][data-grading="A2"]').waitFor();
+      assert.equal(await vprov.getByTestId('network-provenance-edit').count(), 0, 'no assertion edit for a viewer');
+      assert.equal(await vprov.getByTestId('network-provenance-delete').count(), 0, 'no assertion deletion for a viewer');
+      const vedit = await apiFromPage(vp, 'PATCH', `/api/network/assertions/${id014}`, { grading: 'F6' });
+      assert.equal(vedit.status, 403, 'the server refuses a viewer’s edit too');
       const refused = await apiFromPage(vp, 'POST', '/api/network/imports?kind=entities&name=x.csv', ENTITIES_CSV, 'text/csv');
       assert.equal(refused.status, 403);
       await vp.screenshot({ path: 'artifacts/e2e/network-viewer.png' }).catch(() => undefined);

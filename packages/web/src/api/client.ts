@@ -592,6 +592,20 @@ export class ApiClient {
     return this.request('POST', '/api/network/assertions', readAssertionBody, { body });
   }
 
+  /** 204; the server refuses (409) while assertions or merges refer to it. */
+  async deleteNetworkEntity(id: string): Promise<void> {
+    await this.request('DELETE', `/api/network/entities/${encodeURIComponent(id)}`, () => undefined);
+  }
+
+  /** Only the fields that change (network/assertion-edit.ts); the ends never do. */
+  updateNetworkAssertion(id: string, patch: Record<string, unknown>): Promise<NetworkAssertion> {
+    return this.request('PATCH', `/api/network/assertions/${encodeURIComponent(id)}`, readAssertionBody, { body: patch });
+  }
+
+  async deleteNetworkAssertion(id: string): Promise<void> {
+    await this.request('DELETE', `/api/network/assertions/${encodeURIComponent(id)}`, () => undefined);
+  }
+
   mergeEntities(survivor: string, merged: readonly string[], reason: string): Promise<NetworkMerge> {
     return this.request('POST', '/api/network/merges', readMergeBody, { body: { survivor, merged: [...merged], reason } });
   }

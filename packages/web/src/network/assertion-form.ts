@@ -56,9 +56,23 @@ export function assertionDraftFrom(from: string, originator: string): AssertionD
   };
 }
 
-export function checkAssertion(d: AssertionDraft): AssertionCheck {
-  if (d.to === '') return { ok: false, problem: 'to' };
-  if (d.to === d.from) return { ok: false, problem: 'same' };
+/** The fields an assertion's form checks, as the server reads them (the ends aside). */
+export interface AssertionFields {
+  readonly relation: string;
+  readonly directed: boolean;
+  readonly sourceRef: string;
+  readonly sourceTitle: string;
+  /** { date } or { valid_from, valid_to } or {} (undated). */
+  readonly when: Readonly<Record<string, string>>;
+  readonly grading: string;
+  readonly count: number;
+  readonly note: string;
+}
+
+export type AssertionFieldsCheck = { readonly ok: true; readonly value: AssertionFields } | { readonly ok: false; readonly problem: AssertionProblem };
+
+/** Everything but the ends: shared by a new assertion and an edit (network/assertion-edit.ts). */
+export function checkAssertionFields(d: AssertionDraft): AssertionFieldsCheck {
   const relation = d.relation.trim();
   if (relation === '' || relation.length > RELATION_MAX) return { ok: false, problem: 'relation' };
   const sourceRef = d.sourceRef.trim();
@@ -77,20 +91,28 @@ export function checkAssertion(d: AssertionDraft): AssertionCheck {
   if (grading === null) return { ok: false, problem: 'grading' };
   const count = Number(d.count.trim());
   if (d.count.trim() === '' || !Number.isFinite(count) || count <= 0 || count > 1e9) return { ok: false, problem: 'count' };
-  const note = d.note.trim();
+  return { ok: true, value: { relation, directed: d.directed, sourceRef, sourceTitle, when, grading, count, note: d.note.trim().slice(0, NOTE_MAX) } };
+}
+
+export function checkAssertion(d: AssertionDraft): AssertionCheck {
+  if (d.to === '') return { ok: false, problem: 'to' };
+  if (d.to === d.from) return { ok: false, problem: 'same' };
+  const c = checkAssertionFields(d);
+  if (!c.ok) return c;
+  const f = c.value;
   return {
     ok: true,
     body: {
       from: d.from,
       to: d.to,
-      type: relation,
-      ...(d.directed ? { directed: true } : {}),
-      source_ref: sourceRef,
-      ...(sourceTitle !== '' ? { source_title: sourceTitle } : {}),
-      ...when,
-      grading,
-      ...(count !== 1 ? { count } : {}),
-      ...(note !== '' ? { note: note.slice(0, NOTE_MAX) } : {}),
+      type: f.relation,
+      ...(f.directed ? { directed: true } : {}),
+      source_ref: f.sourceRef,
+      ...(f.sourceTitle !== '' ? { source_title: f.sourceTitle } : {}),
+      ...f.when,
+      grading: f.grading,
+      ...(f.count !== 1 ? { count: f.count } : {}),
+      ...(f.note !== '' ? { note: f.note } : {}),
       marking: markingJson(draftMarking(d.marking)),
     },
   };

@@ -90,7 +90,8 @@ export function newEntityBody(f: EntityFields): Record<string, unknown> {
   };
 }
 
-function sameMarking(a: MarkingDraft, b: MarkingDraft): boolean {
+/** Whether two marking drafts say the same (the originator compared trimmed). */
+export function sameMarking(a: MarkingDraft, b: MarkingDraft): boolean {
   return a.classification === b.classification && a.controls.join() === b.controls.join() && a.relTo.join() === b.relTo.join() && a.originator.trim() === b.originator.trim();
 }
 

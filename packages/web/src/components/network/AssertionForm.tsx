@@ -1,14 +1,16 @@
 /**
- * Adding an assertion from the selected entity to another (analysts): the
- * relation (one already in use, or a new one), the source report, when it
- * held (no date, one day, or an interval of days, UTC), the Admiralty
- * grading, direction, count, a note and the marking.
+ * Adding an assertion from the selected entity to another, or editing one
+ * (analysts): the relation (one already in use, or a new one), the source
+ * report, when it held (no date, one day, or an interval of days, UTC), the
+ * Admiralty grading, direction, count, a note and the marking. An edit
+ * keeps the ends and sends only the fields that changed.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { NetworkAssertion, NetworkEntity } from '../../api/schema/network.js';
 import type { MessageKey } from '../../i18n/catalogue/keys.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { CREDIBILITIES, RELIABILITIES } from '../../network/admiralty.js';
+import { assertionDraftOf, assertionPatch } from '../../network/assertion-edit.js';
 import { assertionDraftFrom, checkAssertion, type AssertionDraft, type AssertionProblem, type WhenKind } from '../../network/assertion-form.js';
 import { relationsOf } from '../../network/chart-filters.js';
 import { useLabelScope } from '../../session/label-scope.js';
@@ -37,37 +39,58 @@ const WHEN_KEY: Readonly<Record<WhenKind, MessageKey>> = {
   none: 'network.assertionForm.when.none',
 };
 
-export interface AssertionFormProps {
+export type AssertionFormProps = {
   readonly network: NetworkWorkspace;
-  readonly from: NetworkEntity;
+  /** After saving: the assertion as the server stored it. */
   readonly onSaved: (a: NetworkAssertion) => void;
   readonly onCancel: () => void;
-}
+} & (
+  /** A new assertion from this entity. */
+  | { readonly from: NetworkEntity; readonly assertion?: undefined }
+  /** An edit of this assertion. */
+  | { readonly assertion: NetworkAssertion; readonly from?: undefined }
+);
 
 export function AssertionForm(p: AssertionFormProps): ReactNode {
   const { t } = useI18n();
   const id = useId();
   const scope = useLabelScope();
   const n = p.network;
-  const [d, setD] = useState<AssertionDraft>(() => assertionDraftFrom(p.from.id, scope.organisation));
+  const editing = p.assertion;
+  const [d, setD] = useState<AssertionDraft>(() => (p.assertion !== undefined ? assertionDraftOf(p.assertion) : assertionDraftFrom(p.from.id, scope.organisation)));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<AssertionDraft>): void => setD((x) => ({ ...x, ...patch }));
   const others = useMemo(
-    () => (n.data?.entities ?? []).filter((x) => x.mergedInto === null && x.id !== p.from.id).sort((a, b) => a.label.localeCompare(b.label)),
-    [n.data, p.from.id],
+    () => (n.data?.entities ?? []).filter((x) => x.mergedInto === null && x.id !== d.from).sort((a, b) => a.label.localeCompare(b.label)),
+    [n.data, d.from],
   );
   const relations = useMemo(() => relationsOf(n.data?.assertions ?? []), [n.data]);
 
   const save = (): void => {
-    const c = checkAssertion(d);
-    if (!c.ok) {
-      setError(t(PROBLEM_KEY[c.problem]));
-      return;
+    let call: Promise<NetworkAssertion>;
+    if (editing === undefined) {
+      const c = checkAssertion(d);
+      if (!c.ok) {
+        setError(t(PROBLEM_KEY[c.problem]));
+        return;
+      }
+      call = n.client.createNetworkAssertion(c.body);
+    } else {
+      const c = assertionPatch(editing, d);
+      if (!c.ok) {
+        setError(t(PROBLEM_KEY[c.problem]));
+        return;
+      }
+      if (Object.keys(c.patch).length === 0) {
+        p.onCancel();
+        return;
+      }
+      call = n.client.updateNetworkAssertion(editing.id, c.patch);
     }
     setBusy(true);
     setError(null);
-    n.client.createNetworkAssertion(c.body).then(
+    call.then(
       (a) => {
         setBusy(false);
         p.onSaved(a);
@@ -80,19 +103,25 @@ export function AssertionForm(p: AssertionFormProps): ReactNode {
   };
 
   return (
-    <fieldset className="group" data-testid="network-assertion-form">
-      <legend>{t('network.assertionForm.legend', { from: p.from.label })}</legend>
-      <div className="field">
-        <label htmlFor={`${id}-to`}>{t('network.assertionForm.to')}</label>
-        <select id={`${id}-to`} value={d.to} onChange={(e) => set({ to: e.target.value })} data-testid="network-assertion-form-to">
-          <option value="">{t('network.select.placeholder')}</option>
-          {others.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
+    <fieldset className="group" data-testid="network-assertion-form" data-mode={editing === undefined ? 'new' : 'edit'} data-assertion-id={editing?.id}>
+      <legend>
+        {editing === undefined
+          ? t('network.assertionForm.legend', { from: p.from.label })
+          : t('network.assertionForm.editLegend', { from: n.labelOf(editing.from), to: n.labelOf(editing.to) })}
+      </legend>
+      {editing === undefined && (
+        <div className="field">
+          <label htmlFor={`${id}-to`}>{t('network.assertionForm.to')}</label>
+          <select id={`${id}-to`} value={d.to} onChange={(e) => set({ to: e.target.value })} data-testid="network-assertion-form-to">
+            <option value="">{t('network.select.placeholder')}</option>
+            {others.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="field">
         <label htmlFor={`${id}-rel`}>{t('network.assertionForm.relation')}</label>
         <input id={`${id}-rel`} list={`${id}-rels`} value={d.relation} maxLength={64} onChange={(e) => set({ relation: e.target.value })} data-testid="network-assertion-form-relation" />
@@ -174,9 +203,9 @@ export function AssertionForm(p: AssertionFormProps): ReactNode {
       <MarkingPicker draft={d.marking} onChange={(marking) => set({ marking })} legend={t('network.assertionForm.marking')} testId="network-assertion-marking" />
       <div className="button-row">
         <button type="button" className="primary" disabled={busy} onClick={save} data-testid="network-assertion-form-submit">
-          {t('network.assertionForm.create')}
+          {editing === undefined ? t('network.assertionForm.create') : t('network.entityForm.save')}
         </button>
-        <button type="button" disabled={busy} onClick={p.onCancel}>
+        <button type="button" disabled={busy} onClick={p.onCancel} data-testid="network-assertion-form-cancel">
           {t('network.entityForm.cancel')}
         </button>
       </div>

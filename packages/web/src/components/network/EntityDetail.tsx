@@ -3,15 +3,19 @@
  * filters (each opens its provenance), its ego network, the paths to
  * another entity, the lead it is tied to, and for analysts, editing it (name, type, aliases,
  * place on the map, marking), adding an assertion from it to another
- * entity, and merging a duplicate into it.
+ * entity, merging a duplicate into it, and deleting it after a
+ * confirmation that says what happens to its links: nothing — the server
+ * refuses (409, shown here) while any assertion or merge refers to it.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
+import { ApiError } from '../../api/api-error.js';
 import type { LeadId } from '../../api/schema/ids.js';
 import type { NetworkEntity } from '../../api/schema/network.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { assertionPasses } from '../../network/chart-filters.js';
 import { TYPE_STYLE } from '../../network/chart-style.js';
 import { survivorOf } from '../../network/resolve-ends.js';
+import { selectionAfterEntityDeleted } from '../../network/selection-after-delete.js';
 import type { NetworkWorkspace } from '../../workspace/use-network.js';
 import { errorText } from '../error-text.js';
 import { AssertionForm } from './AssertionForm.js';
@@ -29,7 +33,7 @@ export function EntityDetail(p: { readonly network: NetworkWorkspace; readonly e
   const [hops, setHops] = useState(3);
   const [duplicate, setDuplicate] = useState('');
   const [reason, setReason] = useState('');
-  const [editing, setEditing] = useState<'entity' | 'assertion' | null>(null);
+  const [editing, setEditing] = useState<'entity' | 'assertion' | 'delete' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const entities = n.data?.entities ?? [];
@@ -72,6 +76,27 @@ export function EntityDetail(p: { readonly network: NetworkWorkspace; readonly e
       setReason('');
       n.reload();
     });
+  };
+
+  // What refers to it as stored (every assertion and merge the user may see, filters aside): the server refuses the deletion while any does.
+  const storedLinks = (n.data?.assertions ?? []).filter((a) => a.from === e.id || a.to === e.id).length;
+  const merges = (n.data?.merges ?? []).filter((m) => m.survivor === e.id || m.merged.includes(e.id)).length;
+  const remove = (): void => {
+    setBusy(true);
+    setError(null);
+    n.client.deleteNetworkEntity(e.id).then(
+      () => {
+        setBusy(false);
+        n.select(selectionAfterEntityDeleted(n.selection, e.id));
+        n.reload();
+      },
+      (err: unknown) => {
+        setBusy(false);
+        setEditing(null);
+        const said = errorText(t, err);
+        setError(err instanceof ApiError && err.status === 409 ? t('network.entity.deleteRefused', { reason: said }) : said);
+      },
+    );
   };
 
   const style = TYPE_STYLE[e.type];
@@ -153,6 +178,34 @@ export function EntityDetail(p: { readonly network: NetworkWorkspace; readonly e
               <button type="button" onClick={() => setEditing('assertion')} data-testid="network-assertion-add">
                 {t('network.entity.addAssertion')}
               </button>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => {
+                  setError(null);
+                  setEditing('delete');
+                }}
+                data-testid="network-entity-delete"
+              >
+                {t('network.entity.delete')}
+              </button>
+            </div>
+          )}
+          {editing === 'delete' && (
+            <div className="group" role="alertdialog" aria-labelledby={`${id}-del`} data-testid="network-entity-delete-confirm" data-links={storedLinks} data-merges={merges}>
+              <p id={`${id}-del`}>
+                {storedLinks + merges === 0
+                  ? t('network.entity.deleteConfirm', { name: e.label })
+                  : t('network.entity.deleteConfirmLinked', { name: e.label, links: storedLinks, merges })}
+              </p>
+              <div className="button-row">
+                <button type="button" className="danger" disabled={busy} onClick={remove} data-testid="network-entity-delete-submit">
+                  {t('network.entity.delete')}
+                </button>
+                <button type="button" disabled={busy} onClick={() => setEditing(null)} data-testid="network-entity-delete-cancel">
+                  {t('network.entityForm.cancel')}
+                </button>
+              </div>
             </div>
           )}
           {editing === 'entity' && (

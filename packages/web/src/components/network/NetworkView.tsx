@@ -102,7 +102,7 @@ export function NetworkView(p: NetworkViewProps): ReactNode {
         </div>
         <div className="network-side">
           {entity !== null && <EntityDetail key={entity.id} network={n} entity={entity} canWrite={p.canWrite} {...(p.onOpenLead === undefined ? {} : { onOpenLead: p.onOpenLead })} />}
-          {sel?.kind === 'edge' && <EdgeProvenance network={n} from={sel.from} to={sel.to} assertionId={sel.assertionId} />}
+          {sel?.kind === 'edge' && <EdgeProvenance network={n} from={sel.from} to={sel.to} assertionId={sel.assertionId} canWrite={p.canWrite} />}
           {result !== null && <AnalysisResults network={n} result={result} banner={run?.banner ?? null} />}
           {windows !== null && <WindowsResults network={n} result={windows} banner={windowsRun?.banner ?? null} />}
           {data !== null && <NetworkTimeline network={n} />}
