@@ -271,7 +271,7 @@ test('e2e translation: pasted Spanish with a phone, a CURP and slang; copy, down
     await translate(page);
     const pdfDoc = (await page.getByTestId('tr-document').textContent()) ?? '';
     assert.match(pdfDoc, /Document: informe\.pdf \(pdf\)/, pdfDoc);
-    assert.match(pdfDoc, /1 pages/, pdfDoc);
+    assert.match(pdfDoc, /pages: 1\b/, pdfDoc);
     const pdfSources = (await texts(page, 'tr-source')).map((x) => x.replace(/\s+/g, ' ').trim());
     assert.deepEqual(pdfSources, PDF_PARAGRAPHS, 'the Spanish read from the text layer, one row per paragraph');
     const pdfTargets = await texts(page, 'tr-target');

@@ -58,7 +58,7 @@ export const translationEn = {
   'translate.caveatDirection': 'Direction: {direction}',
   'translate.detected': 'detected from the text (Spanish {es}, English {en})',
   'translate.documentInfo': 'Document: {name} ({format}), {characters} characters',
-  'translate.documentPages': '{pages} pages',
+  'translate.documentPages': 'pages: {pages}',
   'translate.documentEncoding': 'read as {encoding}',
   'translate.pastedText': 'pasted text',
   'translate.fallback': 'In {count} paragraph(s) the engine lost a protected entity; they were translated around the entities, which may read less fluently.',

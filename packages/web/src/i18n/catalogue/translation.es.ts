@@ -60,7 +60,7 @@ export const translationEs: { readonly [K in keyof typeof translationEn]: string
   'translate.caveatDirection': 'Sentido: {direction}',
   'translate.detected': 'detectado a partir del texto (español {es}, inglés {en})',
   'translate.documentInfo': 'Documento: {name} ({format}), {characters} caracteres',
-  'translate.documentPages': '{pages} páginas',
+  'translate.documentPages': 'páginas: {pages}',
   'translate.documentEncoding': 'leído como {encoding}',
   'translate.pastedText': 'texto pegado',
   'translate.fallback': 'En {count} párrafo(s) el motor perdió una entidad protegida; se tradujeron alrededor de las entidades y pueden leerse con menos fluidez.',
