@@ -14,6 +14,7 @@ import { ensureFirstAdmin } from './auth/first-admin.js';
 import { bannerLine } from './banner.js';
 import { loadProcessConfig } from './config.js';
 import { seedDemo, seedDemoVideo } from './demo/seed-demo.js';
+import { seedDemoNetwork } from './demo/seed-demo-network.js';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
   if (cfg.demo) {
     const seeded = await seedDemo(app.platform);
     if (seeded.length > 0) process.stdout.write(`Seeded the demo region (SIMULATED data): ${seeded.join(', ')}; localisation jobs queued\n`);
+    const net = await seedDemoNetwork(app.platform);
+    if (net.entities > 0) app.log.info(net, 'demo counter-network seeded (SIMULATED)');
     // Rendered in the background: the server answers meanwhile, and the video appears live when it is in.
     void seedDemoVideo(app.platform, (line) => app.log.info(line)).then((v) => v !== undefined && app.log.info({ video: v.id }, 'demo video seeded'), (err: unknown) => app.log.warn({ err }, 'demo video not seeded'));
   }
