@@ -10,7 +10,7 @@ import { COMMUNITY_ALGORITHMS, MEASURES, type CommunityAlgorithm } from '../../a
 import { useI18n } from '../../i18n/i18n-context.js';
 import { choicesJson } from '../../network/chart-filters.js';
 import type { NetworkWorkspace } from '../../workspace/use-network.js';
-import { errorText } from '../error-text.js';
+import { RunStatus } from './RunStatus.js';
 
 export function NetworkAnalysisControls(p: { readonly network: NetworkWorkspace; readonly canRun: boolean }): ReactNode {
   const { t } = useI18n();
@@ -70,22 +70,7 @@ export function NetworkAnalysisControls(p: { readonly network: NetworkWorkspace;
       ) : (
         <p className="small muted">{t('network.analysis.noRights')}</p>
       )}
-      {run !== null && (
-        <p className="small" role="status" data-testid="network-analysis-state" data-state={run.state}>
-          {run.state === 'queued'
-            ? t('network.analysis.state.queued')
-            : run.state === 'running'
-              ? t('network.analysis.state.running', { percent: Math.round(run.progress * 100) })
-              : run.state === 'done'
-                ? t('network.analysis.state.done')
-                : t('network.analysis.state.failed', { message: run.error ?? '' })}
-        </p>
-      )}
-      {n.runError !== null && (
-        <p className="error" role="alert">
-          {errorText(t, n.runError)}
-        </p>
-      )}
+      <RunStatus run={run} error={n.runError} testId="network-analysis-state" />
     </fieldset>
   );
 }

@@ -11,7 +11,7 @@ import type { MessageKey } from '../../i18n/catalogue/keys.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { checkWindowForm, defaultWindowForm, windowsBody, type WindowForm, type WindowProblem } from '../../network/window-plan.js';
 import type { NetworkWorkspace } from '../../workspace/use-network.js';
-import { errorText } from '../error-text.js';
+import { RunStatus } from './RunStatus.js';
 import { MEASURE_KEY } from './network-text.js';
 
 /** Changes per pair of windows the server keeps (largest first). */
@@ -100,22 +100,7 @@ export function NetworkWindowsControls(p: { readonly network: NetworkWorkspace; 
           </div>
         </>
       )}
-      {run !== null && (
-        <p className="small" role="status" data-testid="network-windows-state" data-state={run.state}>
-          {run.state === 'queued'
-            ? t('network.analysis.state.queued')
-            : run.state === 'running'
-              ? t('network.analysis.state.running', { percent: Math.round(run.progress * 100) })
-              : run.state === 'done'
-                ? t('network.analysis.state.done')
-                : t('network.analysis.state.failed', { message: run.error ?? '' })}
-        </p>
-      )}
-      {n.windowsError !== null && (
-        <p className="error" role="alert">
-          {errorText(t, n.windowsError)}
-        </p>
-      )}
+      <RunStatus run={run} error={n.windowsError} testId="network-windows-state" />
     </fieldset>
   );
 }
