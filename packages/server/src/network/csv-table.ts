@@ -100,11 +100,23 @@ export function parseCsvRecords(text: string, delimiter: string): Array<{ line: 
 export function readCsvTable(text: string, o: CsvOptions): ImportTable {
   const delimiter = o.delimiter ?? detectDelimiter(text);
   const records = parseCsvRecords(text, delimiter);
+  return tableFromRecords(records, o.header, 'the file is empty: no header row');
+}
+
+/**
+ * Records (a line and its cells) as a table: with `header`, the first
+ * record names the columns (blank names become "column k", repeats get
+ * " (2)", " (3)" …) and `noHeader` is the refusal when there is none;
+ * without, the columns are "column 1" … as wide as the widest record. Each
+ * row has a cell per column (undefined where it was short) and counts the
+ * cells beyond them. Shared by the CSV and the XLSX readers.
+ */
+export function tableFromRecords(records: readonly { readonly line: number; readonly cells: readonly string[] }[], header: boolean, noHeader: string): ImportTable {
   let columns: string[];
   let body = records;
-  if (o.header) {
+  if (header) {
     const head = records[0];
-    if (head === undefined) throw new NarizError('NARIZ_IMPORT_FILE', 'the file is empty: no header row');
+    if (head === undefined) throw new NarizError('NARIZ_IMPORT_FILE', noHeader);
     body = records.slice(1);
     const seen = new Set<string>();
     columns = head.cells.map((raw, k) => {
@@ -117,7 +129,7 @@ export function readCsvTable(text: string, o: CsvOptions): ImportTable {
     const width = Math.max(0, ...records.map((r) => r.cells.length));
     columns = Array.from({ length: width }, (_, k) => `column ${k + 1}`);
   }
-  const rows = body.map((r) => ({
+  const rows: ImportRow[] = body.map((r) => ({
     line: r.line, cells: columns.map((_, k) => r.cells[k]), ...(r.cells.length > columns.length ? { extra: r.cells.length - columns.length } : {}),
   }));
   return { columns, rows };

@@ -23,7 +23,7 @@
  */
 import ExcelJS from 'exceljs';
 import { NarizError } from '@nariz/core';
-import type { ImportRow, ImportTable } from './csv-table.js';
+import { tableFromRecords, type ImportTable } from './csv-table.js';
 import { checkXlsxPackage } from './xlsx-package.js';
 
 export interface XlsxOptions {
@@ -140,25 +140,5 @@ export async function readXlsxTable(content: Uint8Array, o: XlsxOptions): Promis
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
     if (cells.some((c) => c.trim() !== '')) records.push({ line: rowNumber, cells });
   });
-  let columns: string[];
-  let body = records;
-  if (o.header) {
-    const head = records[0];
-    if (head === undefined) throw new NarizError('NARIZ_IMPORT_FILE', `the sheet "${sheet}" is empty: no header row`);
-    body = records.slice(1);
-    const seen = new Set<string>();
-    columns = head.cells.map((raw, k) => {
-      let name = raw.trim() === '' ? `column ${k + 1}` : raw.trim();
-      for (let suffix = 2; seen.has(name); suffix++) name = `${raw.trim()} (${suffix})`;
-      seen.add(name);
-      return name;
-    });
-  } else {
-    const width = Math.max(0, ...records.map((r) => r.cells.length));
-    columns = Array.from({ length: width }, (_, k) => `column ${k + 1}`);
-  }
-  const rows: ImportRow[] = body.map((r) => ({
-    line: r.line, cells: columns.map((_, k) => r.cells[k]), ...(r.cells.length > columns.length ? { extra: r.cells.length - columns.length } : {}),
-  }));
-  return { columns, rows, sheet };
+  return { ...tableFromRecords(records, o.header, `the sheet "${sheet}" is empty: no header row`), sheet };
 }
