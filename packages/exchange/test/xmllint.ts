@@ -1,38 +1,10 @@
-/**
- * Validates CoT XML against the MITRE base event schema with Debian's
- * xmllint (libxml2-utils), one process for a whole batch. Tests fail, not
- * skip, when xmllint is missing: install it with
- * `apt-get install -y libxml2-utils`.
- */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/** CoT XML against the MITRE base event schema (or another XSD), with Debian's xmllint (@nariz/core/testing). */
+import { xmllintValidate as validate, type XmllintResult } from '@nariz/core/testing';
 import { COT_XSD } from './shared-data.js';
 
-export interface XmllintResult {
-  readonly valid: boolean;
-  /** xmllint's messages about this document. */
-  readonly messages: string;
-}
+export type { XmllintResult };
 
 /** One result per document, in order. */
 export function xmllintValidate(documents: readonly string[], xsd: string = COT_XSD): XmllintResult[] {
-  const dir = mkdtempSync(join(tmpdir(), 'nariz-xmllint-'));
-  try {
-    const files = documents.map((doc, i) => {
-      const f = join(dir, `doc-${i}.xml`);
-      writeFileSync(f, doc);
-      return f;
-    });
-    const r = spawnSync('xmllint', ['--noout', '--schema', xsd, ...files], { encoding: 'utf8' });
-    if (r.error !== undefined) throw new Error(`xmllint could not run (apt-get install -y libxml2-utils): ${r.error.message}`);
-    const lines = `${r.stdout}${r.stderr}`.split('\n');
-    return files.map((f) => {
-      const mine = lines.filter((l) => l.startsWith(f));
-      return { valid: mine.some((l) => l === `${f} validates`), messages: mine.join('\n') };
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return validate(documents, xsd);
 }

@@ -6,11 +6,8 @@
  * schemas (independent of the server's vendored copy), and xmllint.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { xmllintValidate, type XmllintResult } from '@nariz/core/testing';
 import { createStixValidator, readStixSchemas, type StixValidator } from '@nariz/exchange';
 import { call, until, type TestServer } from './harness.js';
 import type { Cleared, LeadJson, MarkingJson } from './lead-fixtures.js';
@@ -66,22 +63,6 @@ export async function fetchRaw(base: string, path: string, headers: Record<strin
 export const bearer = (c: Cleared): Record<string, string> => ({ authorization: `Bearer ${c.auth.token}` });
 
 /** One result per XML document: valid against the MITRE CoT base event schema (Debian's xmllint; tests fail without it). */
-export function xmllintCot(documents: readonly string[]): Array<{ valid: boolean; messages: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'nariz-cot-'));
-  try {
-    const files = documents.map((doc, i) => {
-      const f = join(dir, `event-${i}.xml`);
-      writeFileSync(f, doc);
-      return f;
-    });
-    const r = spawnSync('xmllint', ['--noout', '--schema', COT_XSD, ...files], { encoding: 'utf8' });
-    if (r.error !== undefined) throw new Error(`xmllint could not run (apt-get install -y libxml2-utils): ${r.error.message}`);
-    const lines = `${r.stdout}${r.stderr}`.split('\n');
-    return files.map((f) => {
-      const mine = lines.filter((l) => l.startsWith(f));
-      return { valid: mine.some((l) => l === `${f} validates`), messages: mine.join('\n') };
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+export function xmllintCot(documents: readonly string[]): XmllintResult[] {
+  return xmllintValidate(documents, COT_XSD);
 }
